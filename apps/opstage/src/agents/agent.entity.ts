@@ -1,0 +1,45 @@
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import type { Opt } from '@mikro-orm/core';
+import type { AgentMode, AgentStatus } from '../../../../libs/contracts/src';
+
+@Entity({ tableName: 'agents' })
+@Index({ properties: ['status', 'lastHeartbeatAt'] })
+export class Agent {
+  @PrimaryKey({ type: 'string', length: 40 })
+  id: string;
+
+  @Unique()
+  @Property({ type: 'string', length: 120 })
+  code: string;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  name: string | null = null;
+
+  @Property({ type: 'string', length: 16 })
+  mode: Opt<AgentMode> = 'embedded';
+
+  @Property({ type: 'string', length: 40, nullable: true })
+  runtime: string | null = null;
+
+  @Property({ type: 'string', length: 16 })
+  status: Opt<AgentStatus> = 'PENDING';
+
+  @Property({ type: 'datetime', nullable: true })
+  lastHeartbeatAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  disabledAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  revokedAt: Date | null = null;
+
+  /** Set by an operator's re-enrol: the next registration with this code may revive a DISABLED/REVOKED agent. */
+  @Property({ type: 'boolean' })
+  reenrolAllowed: Opt<boolean> = false;
+
+  @Property({ type: 'datetime' })
+  createdAt: Opt<Date> = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { AgentTokenAuthenticator } from './agent-token-authenticator';
+import { AuthController } from './auth.controller';
+import { LoginService } from './login.service';
+import { LoginThrottle } from './login-throttle';
+import { PasswordHasher } from './password-hasher';
+import { SessionService } from './session.service';
+import { AgentTokenStrategy } from './strategies/agent-token.strategy';
+import { SessionStrategy } from './strategies/session.strategy';
+
+@Module({
+  imports: [PassportModule],
+  controllers: [AuthController],
+  providers: [SessionService, PasswordHasher, LoginThrottle, LoginService, AgentTokenAuthenticator, SessionStrategy, AgentTokenStrategy],
+  exports: [SessionService, PasswordHasher, AgentTokenAuthenticator],
+})
+export class AuthModule {}

@@ -1,0 +1,40 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import type { Opt, Ref } from '@mikro-orm/core';
+import { User } from '../users/user.entity';
+
+/** A persisted admin session. Only the HMAC of the cookie value is stored; the CSRF token is derived, never stored. */
+@Entity({ tableName: 'sessions' })
+export class Session {
+  @PrimaryKey({ type: 'string', length: 40 })
+  id: string;
+
+  @Unique()
+  @Property({ type: 'string', length: 64 })
+  tokenHash: string;
+
+  @ManyToOne(() => User, { ref: true, deleteRule: 'cascade' })
+  user: Ref<User>;
+
+  /** Random nonce mixed into the derived CSRF token; rotating it rotates the token. */
+  @Property({ type: 'string', length: 64 })
+  csrfNonce: string;
+
+  @Property({ type: 'datetime' })
+  createdAt: Opt<Date> = new Date();
+
+  @Property({ type: 'datetime' })
+  lastSeenAt: Opt<Date> = new Date();
+
+  @Index()
+  @Property({ type: 'datetime' })
+  expiresAt: Date;
+
+  @Property({ type: 'datetime', nullable: true })
+  revokedAt: Date | null = null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  ipAddress: string | null = null;
+
+  @Property({ type: 'string', length: 512, nullable: true })
+  userAgent: string | null = null;
+}

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/sqlite';
+import { OpstageConfig } from '../config/opstage-config';
+import { constantTimeEquals, hmacBase64Url } from '../crypto/secret-tokens';
+import { newId } from '../ids/new-id';
+import { User } from '../users/user.entity';
+import { Session } from './session.entity';
+
+export const SESSION_COOKIE = 'opstage_session';
+const TOUCH_EVERY_MS = 60_000;
+
+export interface AuthenticatedSession {
+  session: Session;
+  user: User;
+  rawToken: string;
+}
+
+/** Persisted admin sessions: hashed ids, idle and absolute expiry, CSRF token derived from the session. */
+@Injectable()
+export class SessionService {
+  constructor(private readonly config: OpstageConfig) {}
+
+  hashToken(raw: string): string {
+    return hmacBase64Url(this.config.sessionSecret, `session:${raw}`);
+  }
+
+  csrfToken(raw: string, nonce: string): string {
+    return hmacBase64Url(this.config.sessionSecret, `csrf:${raw}:${nonce}`);
+  }
+
+  csrfMatches(auth: AuthenticatedSession, presented: string | undefined): boolean {
+    if (!presented) return false;
+    return constantTimeEquals(this.csrfToken(auth.rawToken, auth.session.csrfNonce), presented);
+  }
+
+  /** Adds a new session to the unit of work; returns the raw cookie value (never stored). */
+  create(em: EntityManager, user: User, meta: { ipAddress: string | null; userAgent: string | null }, now = new Date()): { session: Session; rawToken: string } {
+    const rawToken = randomBytes(32).toString('base64url');
+    const session = em.create(Session, {
+      id: newId('ses', now.getTime()),
+      tokenHash: this.hashToken(rawToken),
+      user: user.id,
+      csrfNonce: randomBytes(16).toString('base64url'),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + this.config.sessionTtlSeconds * 1000),
+      ipAddress: meta.ipAddress,
+      userAgent: meta.userAgent?.slice(0, 512) ?? null,
+    });
+    return { session, rawToken };
+  }
+
+  async authenticate(em: EntityManager, rawToken: string | undefined, now = new Date()): Promise<AuthenticatedSession | null> {
+    if (!rawToken || rawToken.length > 200) return null;
+    const session = await em.findOne(Session, { tokenHash: this.hashToken(rawToken), revokedAt: null }, { populate: ['user'] });
+    if (!session) return null;
+    const idleLimit = now.getTime() - this.config.sessionIdleTimeoutSeconds * 1000;
+    if (session.expiresAt.getTime() <= now.getTime() || session.lastSeenAt.getTime() <= idleLimit) return null;
+    const user = session.user.getEntity();
+    if (user.status !== 'ACTIVE') return null;
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      await em.nativeUpdate(Session, { id: session.id }, { lastSeenAt: now });
+      session.lastSeenAt = now;
+    }
+    return { session, user, rawToken };
+  }
+
+  /** Session expiry as the client sees it: the earlier of the absolute and the idle limit. */
+  expiresAt(session: Session): Date {
+    const idle = session.lastSeenAt.getTime() + this.config.sessionIdleTimeoutSeconds * 1000;
+    return new Date(Math.min(session.expiresAt.getTime(), idle));
+  }
+
+  async revokeAllForUser(em: EntityManager, userId: string, exceptSessionId?: string, now = new Date()): Promise<number> {
+    const where = exceptSessionId ? { user: userId, revokedAt: null, id: { $ne: exceptSessionId } } : { user: userId, revokedAt: null };
+    return em.nativeUpdate(Session, where, { revokedAt: now });
+  }
+
+  cookie(rawToken: string): string {
+    return this.serializeCookie(rawToken, this.config.sessionTtlSeconds);
+  }
+
+  clearedCookie(): string {
+    return this.serializeCookie('', 0);
+  }
+
+  private serializeCookie(value: string, maxAge: number): string {
+    const parts = [`${SESSION_COOKIE}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAge}`];
+    if (this.config.cookieSecure) parts.push('Secure');
+    return parts.join('; ');
+  }
+}

@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { defineConfig, Options } from '@mikro-orm/sqlite';
+import { Migrator } from '@mikro-orm/migrations';
+import { ENTITIES } from './entities';
+
+const ROOT = join(__dirname, '../../../..');
+const COMPILED = __filename.endsWith('.js');
+
+/** MikroORM options for a SQLite file (or `:memory:`). Migrations are committed in `migrations/` and applied at boot. */
+export function buildOrmConfig(databasePath: string, debug = false): Options {
+  return defineConfig({
+    dbName: databasePath,
+    entities: ENTITIES,
+    extensions: [Migrator],
+    debug,
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      path: COMPILED ? join(ROOT, 'migrations') : join(ROOT, 'migrations'),
+      pathTs: join(ROOT, 'migrations'),
+      glob: COMPILED ? '!(*.d).js' : '!(*.d).{js,ts}',
+      snapshot: true,
+      snapshotName: '.snapshot-opstage',
+      transactional: true,
+      allOrNothing: true,
+      emit: 'ts',
+    },
+  });
+}
+
+/** Used by the MikroORM CLI (`npm run migration:create`, `migration:check`). */
+export default buildOrmConfig(process.env.MIKRO_ORM_DB ?? join(ROOT, 'data', 'cli.db'));

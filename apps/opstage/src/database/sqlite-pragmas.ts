@@ -1,0 +1,14 @@
+import { EntityManager } from '@mikro-orm/sqlite';
+
+/**
+ * SQLite-only tuning, kept behind this one seam (PostgreSQL needs none of it): WAL so readers never block the
+ * writer, NORMAL sync (durable across a process kill; WAL is checkpointed by SQLite), and a busy timeout for the
+ * CLI tools that open the same file.
+ */
+export async function applySqlitePragmas(em: EntityManager): Promise<void> {
+  const connection = em.getConnection();
+  await connection.execute('pragma journal_mode = wal');
+  await connection.execute('pragma synchronous = normal');
+  await connection.execute('pragma busy_timeout = 5000');
+  await connection.execute('pragma foreign_keys = on');
+}

@@ -1,0 +1,41 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import sjson from 'secure-json-parse';
+import { validationFailed } from './api-error';
+
+export const MAX_JSON_DEPTH = 32;
+
+/** Depth of a parsed JSON value, computed iteratively so hostile nesting cannot exhaust the stack. */
+export function jsonDepth(value: unknown): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > max) max = depth;
+    if (max > MAX_JSON_DEPTH) return max;
+    for (const child of Object.values(node as object)) stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
+/**
+ * JSON bodies: an empty body counts as no body; invalid JSON, prototype-poisoning keys and nesting deeper than
+ * MAX_JSON_DEPTH are 422 VALIDATION_FAILED rather than a framework 400/500.
+ */
+export function installJsonBodyParser(fastify: FastifyInstance): void {
+  fastify.removeContentTypeParser(['application/json']);
+  fastify.addContentTypeParser(/^application\/([\w.+-]+\+)?json(;.*)?$/i, { parseAs: 'string' }, (_req: FastifyRequest, body: string | Buffer, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    let parsed: unknown;
+    try {
+      parsed = sjson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
+    } catch (error) {
+      return done(validationFailed([{ path: '', message: `Body is not valid JSON: ${(error as Error).message}` }], 'Malformed JSON body.'), undefined);
+    }
+    if (jsonDepth(parsed) > MAX_JSON_DEPTH) {
+      return done(validationFailed([{ path: '', message: `Body nesting exceeds ${MAX_JSON_DEPTH} levels.` }], 'Malformed JSON body.'), undefined);
+    }
+    done(null, parsed);
+  });
+}

@@ -1,0 +1,20 @@
+/**
+ * Wake-ups between requests: a long-polling agent waiting for a command, a prepare waiting for its result, the SSE
+ * stream. One interface so a database-backed implementation (PostgreSQL LISTEN/NOTIFY) can replace the in-process one.
+ */
+export abstract class Notifier {
+  /** Signals every waiter and subscriber of `channel`. */
+  abstract notify(channel: string, payload?: unknown): void;
+
+  /** Resolves with the payload of the next notification on `channel`, or `undefined` after `timeoutMs` or on abort. */
+  abstract waitFor<T = unknown>(channel: string, timeoutMs: number, signal?: AbortSignal): Promise<T | undefined>;
+
+  /** Calls `listener` for every notification on `channel` until the returned function is called. */
+  abstract subscribe(channel: string, listener: (payload: unknown) => void): () => void;
+}
+
+export const channels = {
+  agentCommands: (agentId: string) => `agent-commands:${agentId}`,
+  commandFinished: (commandId: string) => `command-finished:${commandId}`,
+  adminStream: 'admin-stream',
+} as const;

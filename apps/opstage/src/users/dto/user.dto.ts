@@ -1,0 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { USER_ROLES, USER_STATUSES, type UserRole, type UserStatus } from '../../../../../libs/contracts/src';
+import { User } from '../user.entity';
+
+export class UserDto {
+  @ApiProperty({ pattern: '^usr_' }) id: string;
+  @ApiProperty() username: string;
+  @ApiProperty({ type: String, nullable: true }) displayName: string | null;
+  @ApiProperty({ enum: USER_ROLES }) role: UserRole;
+  @ApiProperty({ enum: USER_STATUSES }) status: UserStatus;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastLoginAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+
+  static from(user: User): UserDto {
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      status: user.status,
+      lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+      createdAt: user.createdAt.toISOString(),
+      updatedAt: user.updatedAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import type { Opt } from '@mikro-orm/core';
+import type { UserRole, UserStatus } from '../../../../libs/contracts/src';
+
+@Entity({ tableName: 'users' })
+export class User {
+  @PrimaryKey({ type: 'string', length: 40 })
+  id: string;
+
+  @Unique()
+  @Property({ type: 'string', length: 320 })
+  username: string;
+
+  @Property({ type: 'string', length: 255 })
+  passwordHash: string;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  displayName: string | null = null;
+
+  @Index()
+  @Property({ type: 'string', length: 16 })
+  role: UserRole;
+
+  @Property({ type: 'string', length: 16 })
+  status: Opt<UserStatus> = 'ACTIVE';
+
+  @Property({ type: 'datetime', nullable: true })
+  lastLoginAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  passwordChangedAt: Date | null = null;
+
+  @Property({ type: 'datetime' })
+  createdAt: Opt<Date> = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+}

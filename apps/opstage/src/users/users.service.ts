@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/sqlite';
+import { AuditRecorder } from '../audit/audit-recorder';
+import { PasswordHasher } from '../auth/password-hasher';
+import { SessionService } from '../auth/session.service';
+import { ApiError } from '../http/api-error';
+import { pageWindow } from '../http/page-query.dto';
+import { Paginated } from '../http/paginated';
+import { parseSort } from '../http/sort';
+import { newId } from '../ids/new-id';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user-requests.dto';
+import { UserDto } from './dto/user.dto';
+import { User } from './user.entity';
+
+const SORTABLE = { createdAt: 'createdAt', username: 'username', lastLoginAt: 'lastLoginAt' };
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export { escapeLike };
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditRecorder,
+  ) {}
+
+  async list(query: ListUsersQueryDto): Promise<Paginated<UserDto>> {
+    const { page, pageSize, offset } = pageWindow(query);
+    const where: Record<string, unknown> = {};
+    if (query.role) where.role = query.role;
+    if (query.status) where.status = query.status;
+    if (query.q) {
+      const like = `%${escapeLike(query.q)}%`;
+      where.$or = [{ username: { $like: like } }, { displayName: { $like: like } }];
+    }
+    const [rows, total] = await this.em.findAndCount(User, where, { orderBy: parseSort(query.sort, SORTABLE, '-createdAt'), limit: pageSize, offset });
+    return new Paginated(rows.map(UserDto.from), { page, pageSize, total });
+  }
+
+  async create(actorId: string, body: CreateUserDto): Promise<UserDto> {
+    const passwordHash = await this.hasher.hash(body.password);
+    try {
+      const user = await this.em.transactional(async (tx) => {
+        if (await tx.count(User, { username: body.username })) throw new ApiError('USER_ALREADY_EXISTS', 'A user with this username already exists.');
+        const created = tx.create(User, { id: newId('usr'), username: body.username, passwordHash, displayName: body.displayName ?? null, role: body.role, passwordChangedAt: new Date() });
+        this.audit.record(tx, { actorType: 'USER', actorId, action: 'user.created', targetType: 'User', targetId: created.id, metadata: { username: created.username, role: created.role } });
+        return created;
+      });
+      return UserDto.from(user);
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw new ApiError('USER_ALREADY_EXISTS', 'A user with this username already exists.');
+      throw error;
+    }
+  }
+
+  async update(actorId: string, userId: string, body: UpdateUserDto): Promise<UserDto> {
+    const user = await this.em.transactional(async (tx) => {
+      const target = await tx.findOne(User, { id: userId });
+      if (!target) throw new ApiError('USER_NOT_FOUND', 'User not found.');
+      const demotes = body.role !== undefined && body.role !== 'owner';
+      const disables = body.status === 'DISABLED';
+      if (target.role === 'owner' && target.status === 'ACTIVE' && (demotes || disables)) {
+        const activeOwners = await tx.count(User, { role: 'owner', status: 'ACTIVE' });
+        if (activeOwners <= 1) throw new ApiError('LAST_OWNER_REQUIRED', 'The last active owner cannot be demoted or disabled.');
+      }
+      const before = { role: target.role, status: target.status, displayName: target.displayName };
+      if (body.displayName !== undefined) target.displayName = body.displayName;
+      if (body.role !== undefined) target.role = body.role;
+      if (body.status !== undefined) target.status = body.status;
+      if (target.status === 'DISABLED' && before.status !== 'DISABLED') await this.sessions.revokeAllForUser(tx, target.id);
+      this.audit.record(tx, { actorType: 'USER', actorId, action: 'user.updated', targetType: 'User', targetId: target.id, metadata: { before, after: { role: target.role, status: target.status, displayName: target.displayName } } });
+      return target;
+    });
+    return UserDto.from(user);
+  }
+
+  /** Sets a new password and ends every session of that user (except `keepSessionId`, for self-service changes). */
+  async setPassword(actorId: string, userId: string, password: string, action: 'user.password.reset' | 'user.password.changed', keepSessionId?: string): Promise<UserDto> {
+    const passwordHash = await this.hasher.hash(password);
+    const user = await this.em.transactional(async (tx) => {
+      const target = await tx.findOne(User, { id: userId });
+      if (!target) throw new ApiError('USER_NOT_FOUND', 'User not found.');
+      target.passwordHash = passwordHash;
+      target.passwordChangedAt = new Date();
+      const revokedSessions = await this.sessions.revokeAllForUser(tx, target.id, keepSessionId);
+      this.audit.record(tx, { actorType: 'USER', actorId, action, targetType: 'User', targetId: target.id, metadata: { revokedSessions } });
+      return target;
+    });
+    return UserDto.from(user);
+  }
+}

@@ -1,0 +1,23 @@
+/** Jest runs unit specs (*.spec.ts), medium tests against a real SQLite file and e2e tests over real loopback HTTP (*.e2e-spec.ts). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps/opstage', '<rootDir>/libs/contracts'],
+  testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
+  setupFiles: ['<rootDir>/apps/opstage/test/setup-env.ts'],
+  moduleNameMapper: { '^@opstage/contracts$': '<rootDir>/libs/contracts/src/index.ts' },
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2023',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  testTimeout: 30000,
+  maxWorkers: 2,
+};
