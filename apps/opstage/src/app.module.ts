@@ -12,6 +12,9 @@ import { DatabaseModule } from './database/database.module';
 import { NotifierModule } from './notifier/notifier.module';
 import { SystemModule } from './system/system.module';
 import { UsersModule } from './users/users.module';
+import { RegistrationTokensModule } from './registration-tokens/registration-tokens.module';
+import { AgentsModule } from './agents/agents.module';
+import { CapsuleServicesModule } from './capsule-services/capsule-services.module';
 import { FEATURE_MODULES } from './feature-modules';
 
 /** The Opstage backend: one module per domain, wired around the one validated config. */
@@ -37,6 +40,9 @@ export class AppModule {
         AuthModule,
         UsersModule,
         SystemModule,
+        RegistrationTokensModule,
+        CapsuleServicesModule,
+        AgentsModule,
         ...FEATURE_MODULES,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],

@@ -23,3 +23,17 @@ export function storedStatusFor(health: HealthStatus | null | undefined): Servic
   if (health === 'DEGRADED' || health === 'DOWN') return 'UNHEALTHY';
   return 'UNKNOWN';
 }
+
+/**
+ * The same rule as `effectiveServiceStatus`, as a SQL expression over `capsule_services s LEFT JOIN agents a`, so
+ * lists can filter and count by effective status in the database. Parameter: the heartbeat cut-off (epoch ms).
+ * `effective-status.spec.ts` checks both forms agree on every combination.
+ */
+export const EFFECTIVE_STATUS_SQL = `case
+  when a.id is null or a.status in ('OFFLINE', 'DISABLED', 'REVOKED') then 'OFFLINE'
+  when a.last_heartbeat_at is null or a.last_heartbeat_at < ? then 'STALE'
+  else s.status end`;
+
+export function heartbeatCutoff(thresholdSeconds: number, now: Date = new Date()): number {
+  return now.getTime() - thresholdSeconds * 1000;
+}

@@ -39,7 +39,7 @@ export class OwnerBootstrap {
     const passwordHash = await this.hasher.hash(password);
     const user = await em.transactional(async (tx) => {
       const owner = tx.create(User, { id: newId('usr'), username: this.config.adminUsername, passwordHash, displayName: 'Administrator', role: 'owner', passwordChangedAt: new Date() });
-      this.audit.record(tx, { ...SYSTEM_ACTOR, action: 'system.bootstrap.completed', targetType: 'User', targetId: owner.id, metadata: { username: owner.username, generatedPassword: generated } });
+      this.audit.record(tx, { ...SYSTEM_ACTOR, action: 'system.bootstrap.completed', targetType: 'User', targetId: owner.id, metadata: { username: owner.username, origin: generated ? 'generated' : 'environment' } });
       return owner;
     });
     if (generated) onGeneratedPassword(user.username, password);

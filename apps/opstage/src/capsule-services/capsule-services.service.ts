@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/sqlite';
+import type { HealthStatus, ServiceStatus } from '../../../../libs/contracts/src';
+import { Agent } from '../agents/agent.entity';
+import { OpstageConfig } from '../config/opstage-config';
+import { ApiError } from '../http/api-error';
+import { PageQueryDto, pageWindow } from '../http/page-query.dto';
+import { Paginated } from '../http/paginated';
+import { validationFailed } from '../http/api-error';
+import { escapeLike } from '../users/users.service';
+import { ActionDefinition } from './action-definition.entity';
+import { CapsuleService } from './capsule-service.entity';
+import { ConfigItem } from './config-item.entity';
+import { CapsuleServiceDto } from './dto/capsule-service.dto';
+import { ActionDefinitionDto, CapsuleServiceDetailDto, ConfigItemDto, HealthReportDto, ListCapsuleServicesQueryDto } from './dto/capsule-service-detail.dto';
+import { EFFECTIVE_STATUS_SQL, effectiveServiceStatus, heartbeatCutoff } from './effective-status';
+import { HealthReport } from './health-report.entity';
+
+const SORT_COLUMNS: Record<string, string> = { createdAt: 's.created_at', lastReportedAt: 's.last_reported_at', code: 's.code', name: 's.name', status: 'effective_status' };
+
+interface ServiceRow {
+  id: string;
+  agent_id: string;
+  code: string;
+  name: string;
+  description: string | null;
+  version: string | null;
+  runtime: string | null;
+  status: ServiceStatus;
+  health_status: HealthStatus;
+  last_reported_at: number | null;
+  last_health_at: number | null;
+  created_at: number;
+  updated_at: number;
+  effective_status: ServiceStatus;
+}
+
+const iso = (ms: number | null) => (ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString());
+
+@Injectable()
+export class CapsuleServicesService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly config: OpstageConfig,
+  ) {}
+
+  /** One SQL query: filters (effective status included), sort and page all run in the database. */
+  async list(query: ListCapsuleServicesQueryDto): Promise<Paginated<CapsuleServiceDto>> {
+    const { page, pageSize, offset } = pageWindow(query);
+    const conditions: string[] = [];
+    const params: unknown[] = [heartbeatCutoff(this.config.agentOfflineThresholdSeconds)];
+    if (query.status?.length) {
+      conditions.push(`(${EFFECTIVE_STATUS_SQL}) in (${query.status.map(() => '?').join(',')})`);
+      params.push(heartbeatCutoff(this.config.agentOfflineThresholdSeconds), ...query.status);
+    }
+    if (query.healthStatus) {
+      conditions.push('s.health_status = ?');
+      params.push(query.healthStatus);
+    }
+    if (query.agentId) {
+      conditions.push('s.agent_id = ?');
+      params.push(query.agentId);
+    }
+    if (query.q) {
+      conditions.push(`(s.code like ? escape '\\' or s.name like ? escape '\\')`);
+      params.push(`%${escapeLike(query.q)}%`, `%${escapeLike(query.q)}%`);
+    }
+    const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
+    const order = this.orderBy(query.sort);
+    const connection = this.em.getConnection();
+    const rows: ServiceRow[] = await connection.execute(
+      `select s.*, ${EFFECTIVE_STATUS_SQL} as effective_status from capsule_services s left join agents a on a.id = s.agent_id ${where} order by ${order} limit ? offset ?`,
+      [...params, pageSize, offset],
+    );
+    const countParams = params.slice(1);
+    const [{ total }] = await connection.execute(`select count(*) as total from capsule_services s left join agents a on a.id = s.agent_id ${where}`, countParams);
+    return new Paginated(rows.map((row) => this.fromRow(row)), { page, pageSize, total: Number(total) });
+  }
+
+  async detail(serviceId: string): Promise<CapsuleServiceDetailDto> {
+    const { service, status } = await this.load(serviceId);
+    const [health, configs, actions] = await Promise.all([this.latestHealth(serviceId), this.configs(serviceId), this.actions(serviceId)]);
+    return { ...CapsuleServiceDto.from(service, status), manifest: service.manifest, health, configs, actions };
+  }
+
+  async manifest(serviceId: string): Promise<Record<string, unknown>> {
+    return (await this.load(serviceId)).service.manifest;
+  }
+
+  async latestHealth(serviceId: string, mustExist = false): Promise<HealthReportDto | null> {
+    if (mustExist) await this.load(serviceId);
+    const report = await this.em.findOne(HealthReport, { service: serviceId }, { orderBy: { reportedAt: 'desc', id: 'desc' } });
+    return report ? HealthReportDto.from(report) : null;
+  }
+
+  async healthHistory(serviceId: string, query: PageQueryDto): Promise<Paginated<HealthReportDto>> {
+    await this.load(serviceId);
+    if (query.sort && !/^-?reportedAt$/.test(query.sort)) throw validationFailed([{ path: 'sort', message: 'allowed: reportedAt, -reportedAt' }]);
+    const { page, pageSize, offset } = pageWindow(query);
+    const direction = query.sort === 'reportedAt' ? 'asc' : 'desc';
+    const [rows, total] = await this.em.findAndCount(HealthReport, { service: serviceId }, { orderBy: { reportedAt: direction, id: direction }, limit: pageSize, offset });
+    return new Paginated(rows.map(HealthReportDto.from), { page, pageSize, total });
+  }
+
+  async configs(serviceId: string, mustExist = false): Promise<ConfigItemDto[]> {
+    if (mustExist) await this.load(serviceId);
+    return (await this.em.find(ConfigItem, { service: serviceId }, { orderBy: { key: 'asc' } })).map(ConfigItemDto.from);
+  }
+
+  async actions(serviceId: string, mustExist = false): Promise<ActionDefinitionDto[]> {
+    if (mustExist) await this.load(serviceId);
+    return (await this.em.find(ActionDefinition, { service: serviceId }, { orderBy: { order: 'asc', name: 'asc' } })).map(ActionDefinitionDto.from);
+  }
+
+  private async load(serviceId: string): Promise<{ service: CapsuleService; status: ServiceStatus }> {
+    const service = await this.em.findOne(CapsuleService, { id: serviceId });
+    if (!service) throw new ApiError('CAPSULE_SERVICE_NOT_FOUND', 'Capsule service not found.');
+    const agent = await this.em.findOne(Agent, { id: service.agent.id });
+    return { service, status: effectiveServiceStatus(service.status, agent, this.config.agentOfflineThresholdSeconds) };
+  }
+
+  private orderBy(sort: string | undefined): string {
+    const parts = (sort ?? '-createdAt').split(',').map((part) => {
+      const descending = part.startsWith('-');
+      const column = SORT_COLUMNS[descending ? part.slice(1) : part];
+      if (!column) throw validationFailed([{ path: 'sort', message: `unknown sort field "${part}"; allowed: ${Object.keys(SORT_COLUMNS).join(', ')}` }]);
+      return `${column} ${descending ? 'desc' : 'asc'}`;
+    });
+    return [...parts, 's.id desc'].join(', ');
+  }
+
+  private fromRow(row: ServiceRow): CapsuleServiceDto {
+    return {
+      id: row.id,
+      agentId: row.agent_id,
+      code: row.code,
+      name: row.name,
+      description: row.description,
+      version: row.version,
+      runtime: row.runtime,
+      status: row.effective_status,
+      storedStatus: row.status,
+      healthStatus: row.health_status,
+      lastReportedAt: iso(row.last_reported_at),
+      lastHealthAt: iso(row.last_health_at),
+      createdAt: iso(row.created_at)!,
+      updatedAt: iso(row.updated_at)!,
+    };
+  }
+}

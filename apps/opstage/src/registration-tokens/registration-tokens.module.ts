@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { RegistrationTokensController } from './registration-tokens.controller';
+import { RegistrationTokensService } from './registration-tokens.service';
+
+@Module({ controllers: [RegistrationTokensController], providers: [RegistrationTokensService] })
+export class RegistrationTokensModule {}

@@ -1,0 +1,154 @@
+import { AdminClient, TestServer } from './harness';
+import { DEMO_SERVICE, createRegistrationToken, registerAgent } from './agent-fixtures';
+
+describe('agent registration, heartbeat and service reports over real HTTP', () => {
+  let server: TestServer;
+  let admin: AdminClient;
+
+  beforeAll(async () => {
+    server = await new TestServer().start();
+    admin = await server.owner();
+  });
+  afterAll(() => server.stop());
+
+  it('registers with a one-time token, stores only hashes and never the sensitive config value', async () => {
+    const token = await admin.post('/api/admin/registration-tokens', { name: 'phase-2' });
+    expect(token.status).toBe(200);
+    expect(token.body.data.token).toMatch(/^opstage_reg_[A-Za-z0-9_-]{43}$/);
+    expect(token.body.data.rawToken).toBe(token.body.data.token);
+    const res = await server.request('POST', '/api/agents/register', {
+      body: { registrationToken: token.body.data.rawToken, agent: { code: 'demo-agent', name: 'Demo', mode: 'embedded', runtime: 'nodejs' }, service: DEMO_SERVICE },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ heartbeatIntervalSeconds: 30, commandPollIntervalSeconds: 5 });
+    expect(res.body.data.agentId).toMatch(/^agt_/);
+    expect(res.body.data.agentToken).toMatch(/^opstage_agent_/);
+    const auth = { authorization: `Bearer ${res.body.data.agentToken}` };
+    expect((await server.request('POST', `/api/agents/${res.body.data.agentId}/heartbeat`, { headers: auth, body: {} })).status).toBe(200);
+    expect((await server.request('POST', `/api/agents/${res.body.data.agentId}/heartbeat`, { headers: auth })).status).toBe(200);
+
+    const used = await admin.get('/api/admin/registration-tokens?status=USED');
+    expect(used.body.pagination.total).toBe(1);
+    expect(JSON.stringify(used.body)).not.toContain('opstage_reg_');
+    expect((await admin.get('/api/admin/registration-tokens?status=BAD')).status).toBe(422);
+
+    const again = await server.request('POST', '/api/agents/register', { body: { registrationToken: token.body.data.rawToken, agent: { code: 'other' } } });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('REGISTRATION_TOKEN_USED');
+
+    const agents = await admin.get('/api/admin/agents?status=ONLINE&q=demo');
+    expect(agents.body.pagination.total).toBe(1);
+    expect(agents.body.data[0]).toMatchObject({ code: 'demo-agent', serviceCount: 1 });
+    expect((await admin.get('/api/admin/agents?status=BAD')).status).toBe(422);
+
+    const services = await admin.get(`/api/admin/capsule-services?healthStatus=UP&status=HEALTHY&agentId=${res.body.data.agentId}&q=demo`);
+    expect(services.body.pagination.total).toBe(1);
+    const service = services.body.data[0];
+    expect(service).toMatchObject({ code: 'demo-capsule-service', status: 'HEALTHY', healthStatus: 'UP' });
+    expect((await admin.get('/api/admin/capsule-services?healthStatus=BAD&agentId=bad')).status).toBe(422);
+
+    const detail = await admin.get(`/api/admin/capsule-services/${service.id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.data.health.status).toBe('UP');
+    expect(detail.body.data.actions.map((a: { name: string }) => a.name)).toEqual(['danger', 'echo']);
+    expect(detail.text).not.toContain('must-not-leak');
+    const secret = detail.body.data.configs.find((c: { key: string }) => c.key === 'DEMO_SECRET');
+    expect(secret).toMatchObject({ sensitive: true, valuePreview: null, defaultValue: null, secretRef: 'env:DEMO_SECRET' });
+
+    for (const sub of ['manifest', 'health', 'configs', 'actions', 'health/history']) {
+      const r = await admin.get(`/api/admin/capsule-services/${service.id}/${sub}`);
+      expect(r.status).toBe(200);
+    }
+    expect((await admin.get('/api/admin/capsule-services/svc_MISSING/manifest')).body.error.code).toBe('CAPSULE_SERVICE_NOT_FOUND');
+  });
+
+  it('records health on heartbeat for its own service only, and keeps a paginated history', async () => {
+    const a = await registerAgent(server, admin, 'health-agent', { ...DEMO_SERVICE, code: 'health-svc' });
+    const other = await registerAgent(server, admin, 'health-other', { ...DEMO_SERVICE, code: 'health-other-svc' });
+    const list = await admin.get('/api/admin/capsule-services?q=health-svc');
+    const serviceId = list.body.data[0].id;
+    await server.request('POST', `/api/agents/${a.agentId}/heartbeat`, { headers: a.auth, body: { serviceId, health: { status: 'DEGRADED', message: 'slow', details: { apiKey: 'sk-live-canary' } } } });
+    await server.request('POST', `/api/agents/${other.agentId}/heartbeat`, { headers: other.auth, body: { serviceId, health: { status: 'DOWN' } } });
+    const detail = await admin.get(`/api/admin/capsule-services/${serviceId}`);
+    expect(detail.body.data).toMatchObject({ healthStatus: 'DEGRADED', status: 'UNHEALTHY' });
+    expect(detail.body.data.health.details.apiKey).toBe('[REDACTED]');
+    const history = await admin.get(`/api/admin/capsule-services/${serviceId}/health/history?pageSize=1`);
+    expect(history.body.pagination.total).toBe(2);
+    expect(history.body.data[0].status).toBe('DEGRADED');
+  });
+
+  it('rotates tokens on re-registration of an active agent and refuses DISABLED/REVOKED codes until re-enrolled', async () => {
+    const first = await registerAgent(server, admin, 'rotating-agent', null);
+    const second = await registerAgent(server, admin, 'rotating-agent', null);
+    expect(second.agentId).toBe(first.agentId);
+    expect(second.agentToken).not.toBe(first.agentToken);
+    expect((await server.request('POST', `/api/agents/${first.agentId}/heartbeat`, { headers: first.auth, body: {} })).status).toBe(401);
+    expect((await server.request('POST', `/api/agents/${first.agentId}/heartbeat`, { headers: second.auth, body: {} })).status).toBe(200);
+    const rotated = await admin.get(`/api/admin/audit-events?action=agent.token.rotated&targetId=${first.agentId}`);
+    if (rotated.status === 200) expect(rotated.body.data[0].metadata.revokedTokens).toBe(1);
+
+    expect((await admin.post(`/api/admin/agents/${first.agentId}/disable`)).body.data.status).toBe('DISABLED');
+    const blocked = await server.request('POST', `/api/agents/${first.agentId}/heartbeat`, { headers: second.auth, body: {} });
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.error.code).toBe('AGENT_DISABLED');
+    const takeover = await server.request('POST', '/api/agents/register', { body: { registrationToken: await createRegistrationToken(admin), agent: { code: 'rotating-agent' } } });
+    expect(takeover.status).toBe(409);
+    expect(takeover.body.error.code).toBe('AGENT_REENROL_REQUIRED');
+    expect((await admin.post(`/api/admin/agents/${first.agentId}/enable`)).body.data.status).toBe('ONLINE');
+    expect((await server.request('POST', `/api/agents/${first.agentId}/heartbeat`, { headers: second.auth, body: {} })).status).toBe(200);
+
+    expect((await admin.post(`/api/admin/agents/${first.agentId}/revoke`)).body.data.status).toBe('REVOKED');
+    expect((await server.request('POST', `/api/agents/${first.agentId}/heartbeat`, { headers: second.auth, body: {} })).status).toBe(401);
+    expect((await admin.post(`/api/admin/agents/${first.agentId}/reenrol`)).status).toBe(200);
+    const revived = await registerAgent(server, admin, 'rotating-agent', null);
+    expect(revived.agentId).toBe(first.agentId);
+    expect((await admin.get(`/api/admin/agents/${first.agentId}`)).body.data.status).toBe('ONLINE');
+  });
+
+  it('refuses a report that would take a service code owned by another live agent', async () => {
+    const owner = await registerAgent(server, admin, 'owner-agent', { ...DEMO_SERVICE, code: 'owned-svc' });
+    const thief = await registerAgent(server, admin, 'thief-agent', null);
+    const res = await server.request('POST', `/api/agents/${thief.agentId}/services/report`, { headers: thief.auth, body: { services: [{ ...DEMO_SERVICE, code: 'owned-svc' }] } });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('CAPSULE_SERVICE_CODE_TAKEN');
+    const still = await admin.get('/api/admin/capsule-services?q=owned-svc');
+    expect(still.body.data[0].agentId).toBe(owner.agentId);
+  });
+
+  it('supports OpHub agents that register without a service and report several', async () => {
+    const hub = await registerAgent(server, admin, 'ophub-a', null, 'ophub');
+    const services = ['hub-one', 'hub-two'].map((code, i) => ({ ...DEMO_SERVICE, code, manifest: { ...DEMO_SERVICE.manifest, code, agentMode: 'ophub', capabilities: ['demo.echo'], events: { publishes: ['demo.item.created'] } }, health: { status: i ? 'DEGRADED' : 'UP' } }));
+    const res = await server.request('POST', `/api/agents/${hub.agentId}/services/report`, { headers: hub.auth, body: { services } });
+    expect(res.status).toBe(200);
+    expect(res.body.data.services).toHaveLength(2);
+    expect((await admin.get('/api/admin/agents?q=ophub-a')).body.data[0]).toMatchObject({ code: 'ophub-a', mode: 'ophub', serviceCount: 2 });
+    const detail = await admin.get(`/api/admin/agents/${hub.agentId}`);
+    expect(detail.body.data.services.map((s: { code: string }) => s.code).sort()).toEqual(['hub-one', 'hub-two']);
+    expect((await admin.get(`/api/admin/capsule-services?agentId=${hub.agentId}`)).body.pagination.total).toBe(2);
+  });
+
+  it('rejects revoked and expired registration tokens with their specific codes', async () => {
+    const token = await admin.post('/api/admin/registration-tokens', { name: 'to-revoke' });
+    expect((await admin.post(`/api/admin/registration-tokens/${token.body.data.id}/revoke`)).body.data.status).toBe('REVOKED');
+    const res = await server.request('POST', '/api/agents/register', { body: { registrationToken: token.body.data.rawToken, agent: { code: 'never' } } });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('REGISTRATION_TOKEN_REVOKED');
+    const deleted = await server.request('DELETE', `/api/admin/registration-tokens/${token.body.data.id}`, { headers: { cookie: admin.cookie!, 'x-csrf-token': admin.csrfToken! } });
+    expect(deleted.status).toBe(200);
+    expect(deleted.body.data.status).toBe('REVOKED');
+    const active = await admin.post('/api/admin/registration-tokens', { name: 'active' });
+    const notDeletable = await server.request('DELETE', `/api/admin/registration-tokens/${active.body.data.id}`, { headers: { cookie: admin.cookie!, 'x-csrf-token': admin.csrfToken! } });
+    expect(notDeletable.body.error.code).toBe('REGISTRATION_TOKEN_NOT_DELETABLE');
+    expect((await server.request('POST', '/api/agents/agt_missing/heartbeat', { headers: { authorization: 'Bearer opstage_agent_bogus' }, body: {} })).status).toBe(401);
+  });
+
+  it('consumes a registration token exactly once under concurrent registrations', async () => {
+    const raw = await createRegistrationToken(admin, 'race');
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => server.request('POST', '/api/agents/register', { body: { registrationToken: raw, agent: { code: `racer-${i}` } } })),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.error.code === 'REGISTRATION_TOKEN_USED')).toBe(true);
+    expect((await admin.get('/api/admin/agents?q=racer-')).body.pagination.total).toBe(1);
+  });
+});
