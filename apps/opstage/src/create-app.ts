@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MikroORM } from '@mikro-orm/sqlite';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -31,7 +32,7 @@ export async function createApp(config: OpstageConfig, options: CreateAppOptions
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => requestIdFor(request, () => newId('req')),
     routerOptions: { maxParamLength: 200 },
     // Router-level failures (undecodable URL, over-long parameter) never reach Nest: answer them in the envelope too.
-    frameworkErrors: (error, request, reply) => {
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
       const body = toErrorBody(error);
       void reply
         .status(body.status)

@@ -23,7 +23,7 @@ describe('malformed input never produces a 5xx, and every error is the envelope'
     owner = await server.owner();
     agent = await registerAgent(server, owner, 'fuzz-agent', null);
     routes = routeCatalogue(server.app).filter((r) => !SKIP.has(`${r.method} ${r.path}`));
-    headersFor = (route) =>
+    headersFor = (route): Record<string, string> =>
       route.rule?.kind === 'agent' ? { authorization: `Bearer ${agent.agentToken}` } : { cookie: owner.cookie!, 'x-csrf-token': owner.csrfToken! };
   });
   afterAll(() => server.stop());
