@@ -1,0 +1,8 @@
+/** An operator cancelled a command; when it was RUNNING the agent is told on its next poll. */
+export class CommandCancelledEvent {
+  constructor(
+    readonly commandId: string,
+    readonly agentId: string,
+    readonly wasRunning: boolean,
+  ) {}
+}

@@ -1,0 +1,10 @@
+import type { CommandStatus } from '../../../../../../libs/contracts/src';
+
+/** A command reached SUCCEEDED, FAILED or EXPIRED (cancellation has its own event). */
+export class CommandFinishedEvent {
+  constructor(
+    readonly commandId: string,
+    readonly agentId: string,
+    readonly status: CommandStatus,
+  ) {}
+}
