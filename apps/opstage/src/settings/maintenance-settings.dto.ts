@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { IsInt, Max, Min, ValidateIf } from 'class-validator';
 
 /** The effective maintenance and retention settings: the env defaults with the stored overrides merged on top. */
 export class MaintenanceSettingsDto {
@@ -13,14 +14,24 @@ export class MaintenanceSettingsDto {
 
 const MAX = 2_147_483_647;
 
+/** Absent is fine; present must be an integer in range (null, strings and fractions are 422). */
+function OptionalInt(min: number): PropertyDecorator {
+  return applyDecorators(
+    ValidateIf((_object, value) => value !== undefined),
+    IsInt(),
+    Min(min),
+    Max(MAX),
+  );
+}
+
 /** Partial update; every field optional, integers only. */
 export class UpdateMaintenanceSettingsDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(MAX) agentOfflineThresholdSeconds?: number;
-  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(MAX) auditRetentionDays?: number;
-  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(MAX) maintenanceIntervalSeconds?: number;
-  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(MAX) healthRetentionDays?: number;
-  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(MAX) commandRetentionDays?: number;
-  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(MAX) backupRetentionCount?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 }) @OptionalInt(1) agentOfflineThresholdSeconds?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) @OptionalInt(0) auditRetentionDays?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) @OptionalInt(0) maintenanceIntervalSeconds?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) @OptionalInt(0) healthRetentionDays?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) @OptionalInt(0) commandRetentionDays?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) @OptionalInt(0) backupRetentionCount?: number;
 }
 
 export const MAINTENANCE_SETTING_KEYS = [
