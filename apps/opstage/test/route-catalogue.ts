@@ -46,7 +46,11 @@ const SAMPLE_IDS: Record<string, string> = {
   actionName: 'echo',
 };
 
-/** Fills path parameters: the agent's own id for `:agentId`, an absent id of the right kind elsewhere. */
+/**
+ * Fills path parameters: on the agent API the agent's own id for `:agentId`; elsewhere (admin routes, which could
+ * disable or revoke it) an absent id of the right kind.
+ */
 export function concretePath(path: string, agentId: string): string {
-  return path.replace(/:(\w+)/g, (_m, name: string) => (name === 'agentId' ? agentId : (SAMPLE_IDS[name] ?? `${name}_x`)));
+  const agentApi = path.startsWith('/api/agents/');
+  return path.replace(/:(\w+)/g, (_m, name: string) => (name === 'agentId' ? (agentApi ? agentId : 'agt_01ZZZZZZZZZZZZZZZZZZZZZZZZ') : (SAMPLE_IDS[name] ?? `${name}_x`)));
 }
