@@ -85,7 +85,8 @@ describe('agent registration, heartbeat and service reports over real HTTP', () 
     expect((await server.request('POST', `/api/agents/${first.agentId}/heartbeat`, { headers: first.auth, body: {} })).status).toBe(401);
     expect((await server.request('POST', `/api/agents/${first.agentId}/heartbeat`, { headers: second.auth, body: {} })).status).toBe(200);
     const rotated = await admin.get(`/api/admin/audit-events?action=agent.token.rotated&targetId=${first.agentId}`);
-    if (rotated.status === 200) expect(rotated.body.data[0].metadata.revokedTokens).toBe(1);
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.data[0].metadata.revokedTokens).toBe(1);
 
     expect((await admin.post(`/api/admin/agents/${first.agentId}/disable`)).body.data.status).toBe('DISABLED');
     const blocked = await server.request('POST', `/api/agents/${first.agentId}/heartbeat`, { headers: second.auth, body: {} });
