@@ -217,3 +217,18 @@ describe('audit events over real HTTP', () => {
     expect(csv.text.trimEnd().split('\n')).toHaveLength(total + 1);
   });
 });
+
+describe('audit filters match literally', () => {
+  it('actionPrefix with an underscore finds registration_token.* rows', async () => {
+    const server = await new TestServer().start();
+    try {
+      const owner = await server.owner();
+      await owner.post('/api/admin/registration-tokens', { name: 'prefix' });
+      const res = await owner.get('/api/admin/audit-events?actionPrefix=registration_token.');
+      expect(res.body.pagination.total).toBe(1);
+      expect(res.body.data[0].action).toBe('registration_token.created');
+    } finally {
+      await server.stop();
+    }
+  });
+});

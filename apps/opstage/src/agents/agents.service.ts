@@ -8,8 +8,8 @@ import { OpstageConfig } from '../config/opstage-config';
 import { ApiError } from '../http/api-error';
 import { pageWindow } from '../http/page-query.dto';
 import { Paginated } from '../http/paginated';
+import { containsText } from '../http/like-filter';
 import { parseSort } from '../http/sort';
-import { escapeLike } from '../users/users.service';
 import { Notifier, channels } from '../notifier/notifier';
 import { Agent } from './agent.entity';
 import { AgentToken } from './agent-token.entity';
@@ -34,8 +34,7 @@ export class AgentsService {
     if (query.status?.length) where.status = { $in: query.status };
     if (query.mode) where.mode = query.mode;
     if (query.q) {
-      const like = `%${escapeLike(query.q)}%`;
-      where.$or = [{ code: { $like: like } }, { name: { $like: like } }];
+      Object.assign(where, containsText(['code', 'name'], query.q));
     }
     const [agents, total] = await this.em.findAndCount(Agent, where, { orderBy: parseSort(query.sort, SORTABLE, '-createdAt'), limit: pageSize, offset });
     const counts = await this.serviceCounts(agents.map((a) => a.id));

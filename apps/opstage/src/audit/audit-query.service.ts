@@ -5,6 +5,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { ApiError, validationFailed } from '../http/api-error';
 import { pageWindow } from '../http/page-query.dto';
 import { Paginated } from '../http/paginated';
+import { containsText, startsWithText } from '../http/like-filter';
 import { parseSort } from '../http/sort';
 import { AuditEvent } from './audit-event.entity';
 import { AuditEventDto } from './audit-event.dto';
@@ -14,10 +15,6 @@ import { AuditActor, AuditRecorder } from './audit-recorder';
 
 const SORTABLE = { createdAt: 'createdAt' };
 export const EXPORT_PAGE_SIZE = 500;
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** The filters that were applied, for the export's own audit row. */
 function describeFilters(filters: AuditFiltersDto): Record<string, string> {
@@ -79,7 +76,7 @@ export class AuditQueryService {
     if (filters.actorType) where.actorType = filters.actorType;
     if (filters.actorId) where.actorId = filters.actorId;
     if (filters.action) where.action = filters.action;
-    if (filters.actionPrefix) and.push({ action: { $like: `${escapeLike(filters.actionPrefix)}%` } });
+    if (filters.actionPrefix) and.push(startsWithText('action', filters.actionPrefix));
     if (filters.targetType) where.targetType = filters.targetType;
     if (filters.targetId) where.targetId = filters.targetId;
     if (filters.result) where.result = filters.result;
@@ -88,8 +85,7 @@ export class AuditQueryService {
     if (from && to && from.getTime() > to.getTime()) throw validationFailed([{ path: 'from', message: 'from must not be after to' }]);
     if (from || to) where.createdAt = { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) };
     if (filters.q) {
-      const like = `%${escapeLike(filters.q)}%`;
-      and.push({ $or: ['action', 'message', 'actorId', 'targetType', 'targetId'].map((field) => ({ [field]: { $like: like } })) });
+      and.push(containsText(['action', 'message', 'actor_id', 'target_type', 'target_id'], filters.q));
     }
     if (and.length) where.$and = and;
     return where as FilterQuery<AuditEvent>;

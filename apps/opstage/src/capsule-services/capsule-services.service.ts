@@ -7,7 +7,7 @@ import { ApiError } from '../http/api-error';
 import { PageQueryDto, pageWindow } from '../http/page-query.dto';
 import { Paginated } from '../http/paginated';
 import { validationFailed } from '../http/api-error';
-import { escapeLike } from '../users/users.service';
+import { escapeLike } from '../http/like-filter';
 import { ActionDefinition } from './action-definition.entity';
 import { CapsuleService } from './capsule-service.entity';
 import { ConfigItem } from './config-item.entity';

@@ -6,6 +6,7 @@ import { SessionService } from '../auth/session.service';
 import { ApiError } from '../http/api-error';
 import { pageWindow } from '../http/page-query.dto';
 import { Paginated } from '../http/paginated';
+import { containsText } from '../http/like-filter';
 import { parseSort } from '../http/sort';
 import { newId } from '../ids/new-id';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user-requests.dto';
@@ -13,12 +14,6 @@ import { UserDto } from './dto/user.dto';
 import { User } from './user.entity';
 
 const SORTABLE = { createdAt: 'createdAt', username: 'username', lastLoginAt: 'lastLoginAt' };
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-export { escapeLike };
 
 @Injectable()
 export class UsersService {
@@ -35,8 +30,7 @@ export class UsersService {
     if (query.role) where.role = query.role;
     if (query.status) where.status = query.status;
     if (query.q) {
-      const like = `%${escapeLike(query.q)}%`;
-      where.$or = [{ username: { $like: like } }, { displayName: { $like: like } }];
+      Object.assign(where, containsText(['username', 'display_name'], query.q));
     }
     const [rows, total] = await this.em.findAndCount(User, where, { orderBy: parseSort(query.sort, SORTABLE, '-createdAt'), limit: pageSize, offset });
     return new Paginated(rows.map(UserDto.from), { page, pageSize, total });
