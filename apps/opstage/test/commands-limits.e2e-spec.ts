@@ -2,7 +2,7 @@ import { MikroORM } from '@mikro-orm/sqlite';
 import { AuditEvent } from '../src/audit/audit-event.entity';
 import { Command } from '../src/commands/command.entity';
 import { CommandMaintenance } from '../src/commands/command-maintenance';
-import { CommandMetrics } from '../src/commands/domain/command-metrics';
+import { OperationalCounters } from '../src/metrics/operational-counters';
 import { AdminClient, TestServer } from './harness';
 import { actionPath, createAgentWithService } from './command-fixtures';
 
@@ -40,16 +40,16 @@ describe('command limits over real HTTP', () => {
 
   it('rejects an oversized result with 413 and counts it', async () => {
     const agent = await createAgentWithService(server);
-    const metrics = server.app.get(CommandMetrics);
-    const before = metrics.oversizedCommandResultsRejected;
+    const counters = server.app.get(OperationalCounters);
+    const before = counters.snapshot().oversizedCommandResultsRejected;
     const id = (await owner.post(actionPath(agent.serviceId, 'plain'), {})).body.data.id;
     await agent.poll();
     const tooBig = await agent.report(id, { success: true, message: 'x'.repeat(200) });
     expect([tooBig.status, tooBig.body.error.code]).toEqual([413, 'COMMAND_RESULT_TOO_LARGE']);
-    expect(metrics.oversizedCommandResultsRejected).toBe(before + 1);
+    expect(counters.snapshot().oversizedCommandResultsRejected).toBe(before + 1);
     expect((await agent.report(id, { success: true, message: 'ok' })).status).toBe(200);
-    expect(metrics.agentCommandPolls).toBeGreaterThanOrEqual(1);
-    expect(metrics.commandsCompleted).toBeGreaterThanOrEqual(1);
+    expect(counters.snapshot().agentCommandPolls).toBeGreaterThanOrEqual(1);
+    expect(counters.snapshot().commandsCompleted).toBeGreaterThanOrEqual(1);
   });
 
   it('the expiry sweep expires overdue PENDING and RUNNING commands, drops their sealed secrets and audits the count', async () => {

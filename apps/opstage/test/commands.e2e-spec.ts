@@ -87,6 +87,24 @@ describe('command lifecycle over real HTTP', () => {
     expect((await agent.poll('?limit=abc')).body.data).toHaveLength(2);
   });
 
+  it('counts polls and dispatches in /api/admin/metrics and /metrics (reference §10.3 poll limit)', async () => {
+    const agent = await createAgentWithService(server);
+    const operational = async () => (await owner.get('/api/admin/metrics')).body.data.operational;
+    const promCounter = async (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec((await server.request('GET', '/metrics')).text)?.[1]);
+    const before = await operational();
+    const promBefore = await promCounter('opstage_agent_command_polls_total');
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push((await execute(agent, 'plain')).body.data.id);
+    const first = await agent.poll('?limit=1');
+    expect(first.body.data.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
+    const rest = await agent.poll('?limit=2');
+    expect(rest.body.data.map((c: { id: string }) => c.id)).toEqual(ids.slice(1));
+    const after = await operational();
+    expect(after.agentCommandPolls - before.agentCommandPolls).toBe(2);
+    expect(after.commandsDispatched - before.commandsDispatched).toBe(3);
+    expect((await promCounter('opstage_agent_command_polls_total')) - promBefore).toBe(2);
+  });
+
   it('20 concurrent polls never deliver one command twice', async () => {
     const agent = await createAgentWithService(server);
     const ids: string[] = [];

@@ -14,7 +14,6 @@ import { ReportCommandResultHandler } from './commands/handlers/report-command-r
 import { RetryCommandHandler } from './commands/handlers/retry-command.handler';
 import { ActionCommandFactory } from './domain/action-command-factory';
 import { ActionPayloadValidator } from './domain/action-payload-validator';
-import { CommandMetrics } from './domain/command-metrics';
 import { EphemeralSecretStore } from './domain/ephemeral-secrets';
 import { PrepareGate } from './domain/prepare-gate';
 import { CommandNotificationsHandler } from './events/handlers/command-notifications.handler';
@@ -35,7 +34,7 @@ const EVENT_HANDLERS = [CommandNotificationsHandler];
 
 /**
  * The command lifecycle (CQRS): operators queue actions, agents claim and complete them, the sweep expires them.
- * Exports the metrics counters, the expiry sweep and the execute-command factory (for the bus).
+ * Counts events on the global OperationalCounters. Exports the expiry sweep and the execute-command factory (for the bus).
  */
 @Module({
   controllers: [ActionCommandsController, CommandsController, AgentCommandsController],
@@ -46,11 +45,10 @@ const EVENT_HANDLERS = [CommandNotificationsHandler];
     { provide: PayloadSealer, inject: [OpstageConfig], useFactory: (config: OpstageConfig) => new PayloadSealer(config.sessionSecret) },
     ActionPayloadValidator,
     ActionCommandFactory,
-    CommandMetrics,
     EphemeralSecretStore,
     PrepareGate,
     CommandMaintenance,
   ],
-  exports: [CommandMetrics, CommandMaintenance, ActionCommandFactory],
+  exports: [CommandMaintenance, ActionCommandFactory],
 })
 export class CommandsModule {}

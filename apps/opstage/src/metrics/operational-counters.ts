@@ -16,6 +16,8 @@ export class OperationalCounters {
     commandsDispatched: 0,
     commandsCompleted: 0,
     commandsFailed: 0,
+    commandsExpired: 0,
+    commandsCancelled: 0,
     actionPrepareRequested: 0,
     actionPrepareTimeouts: 0,
     oversizedCommandResultsRejected: 0,
@@ -30,6 +32,8 @@ export class OperationalCounters {
       commandsDispatched: counter('opstage_commands_dispatched_total', 'Commands handed to an agent (claimed).'),
       commandsCompleted: counter('opstage_commands_completed_total', 'Commands completed successfully.'),
       commandsFailed: counter('opstage_commands_failed_total', 'Commands that reported a failure.'),
+      commandsExpired: counter('opstage_commands_expired_total', 'Commands that expired before completing.'),
+      commandsCancelled: counter('opstage_commands_cancelled_total', 'Commands cancelled by an operator.'),
       actionPrepareRequested: counter('opstage_action_prepare_requested_total', 'ACTION_PREPARE requests from the console.'),
       actionPrepareTimeouts: counter('opstage_action_prepare_timeouts_total', 'ACTION_PREPARE requests that timed out.'),
       oversizedCommandResultsRejected: counter('opstage_oversized_command_results_rejected_total', 'Command results rejected for exceeding the size limit.'),
@@ -48,6 +52,12 @@ export class OperationalCounters {
   }
   commandFailed(): void {
     this.bump('commandsFailed');
+  }
+  commandsExpired(count: number): void {
+    if (count > 0) this.bump('commandsExpired', count);
+  }
+  commandCancelled(): void {
+    this.bump('commandsCancelled');
   }
   actionPrepareRequested(): void {
     this.bump('actionPrepareRequested');

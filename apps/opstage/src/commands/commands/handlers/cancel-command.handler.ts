@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/sqlite';
 import { AuditRecorder } from '../../../audit/audit-recorder';
 import { ApiError } from '../../../http/api-error';
 import { Command } from '../../command.entity';
-import { CommandMetrics } from '../../domain/command-metrics';
+import { OperationalCounters } from '../../../metrics/operational-counters';
 import { CommandDto } from '../../dto/command.dto';
 import { CommandCancelledEvent } from '../../events/impl/command-cancelled.event';
 import { CancelCommandCommand } from '../impl/cancel-command.command';
@@ -14,7 +14,7 @@ export class CancelCommandHandler implements ICommandHandler<CancelCommandComman
   constructor(
     private readonly em: EntityManager,
     private readonly audit: AuditRecorder,
-    private readonly metrics: CommandMetrics,
+    private readonly counters: OperationalCounters,
     private readonly eventBus: EventBus,
   ) {}
 
@@ -35,7 +35,7 @@ export class CancelCommandHandler implements ICommandHandler<CancelCommandComman
       this.audit.record(tx, { actorType: 'USER', actorId: userId, action: 'command.cancelled', targetType: 'Command', targetId: commandId, metadata: { previousStatus: command.status } }, now);
       return { agentId: command.agentId, wasRunning: command.status === 'RUNNING' };
     });
-    this.metrics.commandsCancelled += 1;
+    this.counters.commandCancelled();
     this.eventBus.publish(new CommandCancelledEvent(commandId, agentId, wasRunning));
     return CommandDto.from(await this.em.fork().findOneOrFail(Command, { id: commandId }));
   }

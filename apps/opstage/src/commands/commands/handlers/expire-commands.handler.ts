@@ -2,7 +2,7 @@ import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/sqlite';
 import { AuditRecorder, SYSTEM_ACTOR } from '../../../audit/audit-recorder';
 import { Command } from '../../command.entity';
-import { CommandMetrics } from '../../domain/command-metrics';
+import { OperationalCounters } from '../../../metrics/operational-counters';
 import { CommandFinishedEvent } from '../../events/impl/command-finished.event';
 import { ExpireCommandsCommand } from '../impl/expire-commands.command';
 
@@ -18,7 +18,7 @@ export class ExpireCommandsHandler implements ICommandHandler<ExpireCommandsComm
   constructor(
     private readonly em: EntityManager,
     private readonly audit: AuditRecorder,
-    private readonly metrics: CommandMetrics,
+    private readonly counters: OperationalCounters,
     private readonly eventBus: EventBus,
   ) {}
 
@@ -30,7 +30,7 @@ export class ExpireCommandsHandler implements ICommandHandler<ExpireCommandsComm
       for (const row of batch) this.eventBus.publish(new CommandFinishedEvent(row.id, row.agentId, 'EXPIRED'));
       if (batch.length < BATCH) break;
     }
-    this.metrics.commandsExpired += total;
+    this.counters.commandsExpired(total);
     return total;
   }
 

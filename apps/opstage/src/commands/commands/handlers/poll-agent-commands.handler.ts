@@ -5,7 +5,7 @@ import { AuditRecorder } from '../../../audit/audit-recorder';
 import { PayloadSealer } from '../../../crypto/payload-sealer';
 import { channels, Notifier } from '../../../notifier/notifier';
 import { Command } from '../../command.entity';
-import { CommandMetrics } from '../../domain/command-metrics';
+import { OperationalCounters } from '../../../metrics/operational-counters';
 import { unsealPayload } from '../../domain/payload-secrets';
 import { AgentCommandPoll, CommandDto } from '../../dto/command.dto';
 import { CommandDispatchedEvent } from '../../events/impl/command-dispatched.event';
@@ -30,13 +30,13 @@ export class PollAgentCommandsHandler implements ICommandHandler<PollAgentComman
     private readonly audit: AuditRecorder,
     private readonly sealer: PayloadSealer,
     private readonly notifier: Notifier,
-    private readonly metrics: CommandMetrics,
+    private readonly counters: OperationalCounters,
     private readonly commandBus: CommandBus,
     private readonly eventBus: EventBus,
   ) {}
 
   async execute({ agentId, limit, waitSeconds, signal }: PollAgentCommandsCommand): Promise<AgentCommandPoll> {
-    this.metrics.agentCommandPolls += 1;
+    this.counters.agentCommandPolled();
     const now = new Date();
     await this.em.fork().nativeUpdate(Agent, { id: agentId, status: { $nin: ['DISABLED', 'REVOKED'] } }, { status: 'ONLINE', lastHeartbeatAt: now, updatedAt: now });
     const deadline = Date.now() + waitSeconds * 1000;
@@ -82,7 +82,7 @@ export class PollAgentCommandsHandler implements ICommandHandler<PollAgentComman
       if (cancelledIds.length) await tx.nativeUpdate(Command, { id: { $in: cancelledIds }, cancelSignalledAt: null }, { cancelSignalledAt: now });
       return { claimed, cancelledIds };
     });
-    this.metrics.commandsDispatched += claimed.length;
+    if (claimed.length) this.counters.commandDispatched(claimed.length);
     for (const command of claimed) this.eventBus.publish(new CommandDispatchedEvent(command.id, agentId));
     return new AgentCommandPoll(claimed, cancelledIds);
   }

@@ -11,6 +11,7 @@ import { ActionCommandFactory, actionView } from '../../domain/action-command-fa
 import { assertAgentReady } from '../../domain/agent-readiness';
 import { CommandDomainError } from '../../domain/command-errors';
 import { PrepareGate } from '../../domain/prepare-gate';
+import { OperationalCounters } from '../../../metrics/operational-counters';
 import { buildPreparedPanel, type ActionView } from '../../domain/prepare-merge';
 import { CommandDto, CommandResultDto } from '../../dto/command.dto';
 import type { PreparedActionDto } from '../../dto/prepared-action.dto';
@@ -35,6 +36,7 @@ export class PrepareActionHandler implements ICommandHandler<PrepareActionComman
     private readonly gate: PrepareGate,
     private readonly notifier: Notifier,
     private readonly eventBus: EventBus,
+    private readonly counters: OperationalCounters,
   ) {}
 
   async execute({ userId, serviceId, actionName, signal }: PrepareActionCommand): Promise<PreparedActionDto> {
@@ -65,6 +67,7 @@ export class PrepareActionHandler implements ICommandHandler<PrepareActionComman
         return { command, catalogue: actionView(target.action) };
       });
       this.eventBus.publish(new CommandQueuedEvent(command.id, command.agentId, command.type));
+      this.counters.actionPrepareRequested();
       await finished;
       return await this.outcome(command, catalogue);
     } finally {
@@ -79,6 +82,7 @@ export class PrepareActionHandler implements ICommandHandler<PrepareActionComman
     const details = () => ({ commandId: command.id, commandStatus: command.status, actionName: command.actionName, agentId: command.agentId, serviceId: command.serviceId });
     if (command.status === 'PENDING' || command.status === 'RUNNING') {
       if (await this.expireTimedOut(command.id)) {
+        this.counters.actionPrepareTimedOut();
         command = await this.em.fork().findOneOrFail(Command, { id: queued.id });
         throw new ApiError('ACTION_PREPARE_TIMEOUT', 'Action prepare timed out waiting for agent.', details());
       }

@@ -8,7 +8,7 @@ import { newId } from '../../../ids/new-id';
 import { redact } from '../../../redaction/redact';
 import { Command } from '../../command.entity';
 import { CommandResult } from '../../command-result.entity';
-import { CommandMetrics } from '../../domain/command-metrics';
+import { OperationalCounters } from '../../../metrics/operational-counters';
 import { EphemeralSecretStore } from '../../domain/ephemeral-secrets';
 import { CommandResultDto } from '../../dto/command.dto';
 import type { ReportCommandResultDto } from '../../dto/command-requests.dto';
@@ -45,7 +45,7 @@ export class ReportCommandResultHandler implements ICommandHandler<ReportCommand
     private readonly em: EntityManager,
     private readonly audit: AuditRecorder,
     private readonly config: OpstageConfig,
-    private readonly metrics: CommandMetrics,
+    private readonly counters: OperationalCounters,
     private readonly secrets: EphemeralSecretStore,
     private readonly eventBus: EventBus,
   ) {}
@@ -53,7 +53,7 @@ export class ReportCommandResultHandler implements ICommandHandler<ReportCommand
   async execute({ agentId, commandId, body, idempotencyKey }: ReportCommandResultCommand): Promise<CommandResultDto> {
     const size = resultSizeBytes(body);
     if (size > this.config.commandResultMaxBytes) {
-      this.metrics.oversizedCommandResultsRejected += 1;
+      this.counters.oversizedCommandResultRejected();
       throw new ApiError('COMMAND_RESULT_TOO_LARGE', `Command result is ${size} bytes; the limit is ${this.config.commandResultMaxBytes}.`, { sizeBytes: size, maxBytes: this.config.commandResultMaxBytes });
     }
     let outcome: { result: CommandResult; status: CommandStatus | null };
@@ -67,8 +67,8 @@ export class ReportCommandResultHandler implements ICommandHandler<ReportCommand
     if (status) {
       const generatedKey = body.data?.generatedKey;
       if (typeof generatedKey === 'string' && generatedKey.length > 0) this.secrets.stash(commandId, generatedKey);
-      if (status === 'SUCCEEDED') this.metrics.commandsCompleted += 1;
-      else this.metrics.commandsFailed += 1;
+      if (status === 'SUCCEEDED') this.counters.commandCompleted();
+      else this.counters.commandFailed();
       this.eventBus.publish(new CommandFinishedEvent(commandId, agentId, status));
     }
     return CommandResultDto.from(result);
