@@ -8,6 +8,7 @@ import { BackupStore } from '../backup/backup-store';
 import { CapsuleService } from '../capsule-services/capsule-service.entity';
 import { HealthReport } from '../capsule-services/health-report.entity';
 import { Command } from '../commands/command.entity';
+import { CommandMaintenance } from '../commands/command-maintenance';
 import { CommandResult } from '../commands/command-result.entity';
 import { OpstageConfig } from '../config/opstage-config';
 import { RegistrationToken } from '../registration-tokens/registration-token.entity';
@@ -20,7 +21,6 @@ import { MaintenanceCounts, MaintenanceResultDto } from './maintenance-result.dt
 const DAY_MS = 86_400_000;
 const CHUNK = 500;
 const WORKSPACE = { targetType: 'Workspace', targetId: 'wks_default' } as const;
-export const COMMAND_EXPIRED_MESSAGE = 'Command expired before completion.';
 
 /**
  * One maintenance sweep. Every step is a conditional bulk statement in its own transaction together with its audit
@@ -39,6 +39,7 @@ export class MaintenanceService {
     private readonly audit: AuditRecorder,
     private readonly backups: BackupStore,
     private readonly notifier: Notifier,
+    private readonly commands: CommandMaintenance,
   ) {}
 
   /** `triggeredBy`: the user who asked for the run (audited as `maintenance.triggered`); absent for the scheduler. */
@@ -55,10 +56,9 @@ export class MaintenanceService {
 
   private async sweep(triggeredBy: AuditActor | undefined, now: Date): Promise<MaintenanceResultDto> {
     const settings = await this.settings.effective();
-    const expiredCommandIds: string[] = [];
     const counts: MaintenanceCounts = {
       expiredRegistrationTokens: await this.expireRegistrationTokens(now),
-      expiredCommands: await this.expireCommands(now, expiredCommandIds),
+      expiredCommands: await this.commands.expireOverdue(now),
       offlineAgents: await this.markAgentsOffline(settings, now),
       offlineServices: await this.markServicesStale(now),
       deletedAuditEvents: await this.deleteOlderThan(AuditEvent, 'createdAt', settings.auditRetentionDays, now),
@@ -75,7 +75,6 @@ export class MaintenanceService {
         if (triggeredBy) this.audit.record(tx, { ...triggeredBy, action: 'maintenance.triggered', ...WORKSPACE, metadata: { ...result } }, now);
       });
     }
-    for (const commandId of expiredCommandIds) this.notifier.notify(channels.commandFinished(commandId), { commandId, status: 'EXPIRED' });
     if (changed) {
       this.notifier.notify(channels.adminStream, { type: 'maintenance', ...counts });
       this.logger.log(`Maintenance: ${JSON.stringify(counts)}`);
@@ -85,26 +84,6 @@ export class MaintenanceService {
 
   private expireRegistrationTokens(now: Date): Promise<number> {
     return this.em.fork().transactional((tx) => tx.nativeUpdate(RegistrationToken, { status: 'ACTIVE', expiresAt: { $lt: now } }, { status: 'EXPIRED', updatedAt: now }));
-  }
-
-  /** PENDING/RUNNING past expiresAt → EXPIRED; their sealed secrets are destroyed. Ids are collected to wake waiters. */
-  private expireCommands(now: Date, expiredIds: string[]): Promise<number> {
-    return this.em.fork().transactional(async (tx) => {
-      const live = { status: { $in: ['PENDING', 'RUNNING'] as Command['status'][] }, expiresAt: { $lt: now } };
-      const candidates = await tx.find(Command, live, { fields: ['id'], disableIdentityMap: true });
-      let count = 0;
-      for (let i = 0; i < candidates.length; i += CHUNK) {
-        const ids = candidates.slice(i, i + CHUNK).map((c) => c.id);
-        count += await tx.nativeUpdate(
-          Command,
-          { ...live, id: { $in: ids } },
-          { status: 'EXPIRED', completedAt: now, updatedAt: now, errorCode: 'COMMAND_EXPIRED', errorMessage: COMMAND_EXPIRED_MESSAGE, sealedSecrets: null },
-        );
-        expiredIds.push(...ids);
-      }
-      if (count) this.audit.record(tx, { ...SYSTEM_ACTOR, action: 'system.command.expired', ...WORKSPACE, metadata: { count } }, now);
-      return count;
-    });
   }
 
   private markAgentsOffline(settings: MaintenanceSettingsDto, now: Date): Promise<number> {

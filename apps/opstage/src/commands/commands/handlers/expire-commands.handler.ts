@@ -48,7 +48,7 @@ export class ExpireCommandsHandler implements ICommandHandler<ExpireCommandsComm
       );
       if (count === 0) return [];
       const expired = count === ids.length ? candidates : await tx.find(Command, { id: { $in: ids }, status: 'EXPIRED', completedAt: now }, { fields: ['id', 'agentId'], disableIdentityMap: true });
-      this.audit.record(tx, { ...SYSTEM_ACTOR, action: 'system.command.expired', targetType: 'Workspace', metadata: { count, ...(agentId ? { agentId } : {}) } }, now);
+      this.audit.record(tx, { ...SYSTEM_ACTOR, action: 'system.command.expired', targetType: 'Workspace', targetId: 'wks_default', metadata: { count, ...(agentId ? { agentId } : {}) } }, now);
       return expired.map((c) => ({ id: c.id, agentId: c.agentId }));
     });
   }
