@@ -31,6 +31,7 @@ export const ERROR_CATALOGUE = {
   AGENT_REVOKED: { status: 403, meaning: "Agent is REVOKED." },
   AGENT_CODE_TAKEN: { status: 409, meaning: "An Agent with this code already exists in the workspace." },
   AGENT_ID_MISMATCH: { status: 403, meaning: "Path agentId does not match the Agent that owns the token." },
+  AGENT_OFFLINE: { status: 409, meaning: "The agent is OFFLINE and cannot take a new command." },
   AGENT_NOT_AVAILABLE: { status: 409, meaning: "Agent exists but cannot currently accept commands for the requested service/action." },
   AGENT_NOT_READY: { status: 409, meaning: "Agent has not sent a heartbeat or command poll yet." },
   AGENT_HEARTBEAT_STALE: { status: 409, meaning: "Agent heartbeat/poll timestamp is older than the configured stale threshold." },

@@ -31,7 +31,7 @@ export class LoginService {
     const ip = meta?.ipAddress ?? 'unknown';
     const verdict = await this.throttle.check(ip, username);
     if (!verdict.allowed) {
-      throw new ApiError('RATE_LIMITED', 'Too many failed logins; try again later.', { retryAfterSeconds: verdict.retryAfterSeconds }, { 'retry-after': String(verdict.retryAfterSeconds) });
+      throw new ApiError('RATE_LIMITED', 'Too many failed logins; try again later.', { retryAfterSeconds: verdict.retryAfterSeconds }, { headers: { 'retry-after': String(verdict.retryAfterSeconds) } });
     }
     const user = await this.em.findOne(User, { username, status: 'ACTIVE' });
     const ok = user ? await this.hasher.verify(user.passwordHash, password) : await this.hasher.verifyDummy(password);

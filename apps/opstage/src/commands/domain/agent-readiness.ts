@@ -1,5 +1,5 @@
-import type { AgentStatus } from '../../../../../libs/contracts/src';
-import { CommandDomainError } from './command-errors';
+import type { AgentStatus, ErrorCode } from '../../../../../libs/contracts/src';
+import { ApiError } from '../../http/api-error';
 
 export interface AgentReadinessView {
   status: AgentStatus;
@@ -11,8 +11,8 @@ export interface AgentReadinessView {
  * every refusal is 409 with the agent-specific code.
  */
 export function assertAgentReady(agent: AgentReadinessView | null | undefined, thresholdSeconds: number, now: Date = new Date()): void {
-  const refuse = (code: string, message: string) => {
-    throw new CommandDomainError(code, 409, message);
+  const refuse = (code: ErrorCode, message: string) => {
+    throw new ApiError(code, message, undefined, { status: 409 });
   };
   if (!agent) return refuse('AGENT_NOT_FOUND', 'The agent that owns this service no longer exists.');
   if (agent.status === 'OFFLINE') return refuse('AGENT_OFFLINE', 'The agent is offline.');

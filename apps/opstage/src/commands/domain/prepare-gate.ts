@@ -16,7 +16,7 @@ export class PrepareGate {
   /** Takes a slot or throws ACTION_PREPARE_BUSY; the returned function gives it back (idempotent). */
   acquire(): () => void {
     if (this.inFlight >= this.config.prepareMaxInFlight) {
-      throw new ApiError('ACTION_PREPARE_BUSY', 'Too many action prepares are in flight; retry shortly.', undefined, { 'retry-after': '1' });
+      throw new ApiError('ACTION_PREPARE_BUSY', 'Too many action prepares are in flight; retry shortly.', undefined, { headers: { 'retry-after': '1' } });
     }
     this.inFlight += 1;
     let released = false;

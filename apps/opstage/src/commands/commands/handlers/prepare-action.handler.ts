@@ -9,7 +9,6 @@ import { Command } from '../../command.entity';
 import { CommandResult } from '../../command-result.entity';
 import { ActionCommandFactory, actionView } from '../../domain/action-command-factory';
 import { assertAgentReady } from '../../domain/agent-readiness';
-import { CommandDomainError } from '../../domain/command-errors';
 import { PrepareGate } from '../../domain/prepare-gate';
 import { OperationalCounters } from '../../../metrics/operational-counters';
 import { buildPreparedPanel, type ActionView } from '../../domain/prepare-merge';
@@ -91,7 +90,7 @@ export class PrepareActionHandler implements ICommandHandler<PrepareActionComman
     const result = await em.findOne(CommandResult, { commandId: command.id });
     if (command.status !== 'SUCCEEDED' || !result?.success) {
       const message = result?.message ?? command.errorMessage ?? 'Action prepare failed.';
-      throw new CommandDomainError(command.errorCode ?? 'ACTION_PREPARE_FAILED', 424, message, details());
+      throw new ApiError('ACTION_PREPARE_FAILED', message, details(), { agentCode: command.errorCode ?? undefined });
     }
     const panel = buildPreparedPanel(catalogue, result.data);
     return { ...panel, prepareCommand: { ...CommandDto.from(command), result: CommandResultDto.from(result) } };
