@@ -10,7 +10,6 @@ import { newId } from '../../ids/new-id';
 import { Command } from '../command.entity';
 import { ActionPayloadValidator } from './action-payload-validator';
 import { canonicalJson, sealPayload } from './payload-secrets';
-import type { ActionView } from './prepare-merge';
 
 export interface ActionTarget {
   service: CapsuleService;
@@ -93,23 +92,4 @@ export class ActionCommandFactory {
       expiresAt: new Date(now.getTime() + this.config.commandTtlSeconds * 1000),
     });
   }
-}
-
-export function actionView(action: ActionDefinition): ActionView {
-  return {
-    id: action.id,
-    serviceId: action.service.id,
-    name: action.name,
-    label: action.label,
-    description: action.description,
-    dangerLevel: action.dangerLevel,
-    requiresConfirmation: action.requiresConfirmation,
-    category: action.category,
-    order: action.order,
-    inputSchema: action.inputSchema ?? {},
-    timeoutSeconds: action.timeoutSeconds,
-    enabled: action.enabled,
-    createdAt: action.createdAt.toISOString(),
-    updatedAt: action.updatedAt.toISOString(),
-  };
 }

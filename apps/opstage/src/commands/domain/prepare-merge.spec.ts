@@ -1,8 +1,9 @@
 import { assertAgentReady } from './agent-readiness';
 import { EphemeralSecretStore } from './ephemeral-secrets';
-import { ActionView, buildPreparedPanel, initialPayloadFromSchema, mergePreparedAction } from './prepare-merge';
+import type { ActionDefinitionDto } from '../../capsule-services/dto/capsule-service-detail.dto';
+import { buildPreparedPanel, initialPayloadFromSchema, mergePreparedAction } from './prepare-merge';
 
-const CATALOGUE: ActionView = {
+const CATALOGUE: ActionDefinitionDto = {
   id: 'act_1',
   serviceId: 'svc_1',
   name: 'rotate',

@@ -1,25 +1,10 @@
+import type { ActionDefinitionDto } from '../../capsule-services/dto/capsule-service-detail.dto';
+
 /** The fields of an action definition that an agent's prepare result may not override. */
 const PROTECTED_FIELDS = ['id', 'serviceId', 'name', 'enabled', 'createdAt', 'updatedAt'] as const;
 
-export interface ActionView {
-  id: string;
-  serviceId: string;
-  name: string;
-  label: string;
-  description: string | null;
-  dangerLevel: string;
-  requiresConfirmation: boolean;
-  category: string | null;
-  order: number | null;
-  inputSchema: Record<string, unknown>;
-  timeoutSeconds: number | null;
-  enabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
 export interface PreparedPanel {
-  action: ActionView;
+  action: ActionDefinitionDto;
   initialPayload: Record<string, unknown>;
   currentState: Record<string, unknown>;
 }
@@ -29,9 +14,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The catalogue definition overlaid with the agent's `data.action`, keeping the identity fields. */
-export function mergePreparedAction(catalogue: ActionView, overlay: unknown): ActionView {
+export function mergePreparedAction(catalogue: ActionDefinitionDto, overlay: unknown): ActionDefinitionDto {
   if (!isObject(overlay)) return { ...catalogue };
-  const merged = { ...catalogue, ...overlay } as ActionView;
+  const merged = { ...catalogue, ...overlay } as ActionDefinitionDto;
   for (const field of PROTECTED_FIELDS) (merged as unknown as Record<string, unknown>)[field] = catalogue[field];
   if (!isObject(merged.inputSchema)) merged.inputSchema = catalogue.inputSchema;
   return merged;
@@ -54,7 +39,7 @@ export function initialPayloadFromSchema(schema: unknown): Record<string, unknow
 }
 
 /** The prepare response built from the agent's successful result data. */
-export function buildPreparedPanel(catalogue: ActionView, data: unknown): PreparedPanel {
+export function buildPreparedPanel(catalogue: ActionDefinitionDto, data: unknown): PreparedPanel {
   const d = isObject(data) ? data : {};
   const action = mergePreparedAction(catalogue, d.action);
   return {

@@ -7,11 +7,12 @@ import { newId } from '../../../ids/new-id';
 import { channels, Notifier } from '../../../notifier/notifier';
 import { Command } from '../../command.entity';
 import { CommandResult } from '../../command-result.entity';
-import { ActionCommandFactory, actionView } from '../../domain/action-command-factory';
+import { ActionDefinitionDto } from '../../../capsule-services/dto/capsule-service-detail.dto';
+import { ActionCommandFactory } from '../../domain/action-command-factory';
 import { assertAgentReady } from '../../domain/agent-readiness';
 import { PrepareGate } from '../../domain/prepare-gate';
 import { OperationalCounters } from '../../../metrics/operational-counters';
-import { buildPreparedPanel, type ActionView } from '../../domain/prepare-merge';
+import { buildPreparedPanel } from '../../domain/prepare-merge';
 import { CommandDto, CommandResultDto } from '../../dto/command.dto';
 import type { PreparedActionDto } from '../../dto/prepared-action.dto';
 import { CommandFinishedEvent } from '../../events/impl/command-finished.event';
@@ -63,7 +64,7 @@ export class PrepareActionHandler implements ICommandHandler<PrepareActionComman
           expiresAt: new Date(now.getTime() + timeoutMs + EXPIRY_GRACE_SECONDS * 1000),
         });
         this.audit.record(tx, { actorType: 'USER', actorId: userId, action: 'service.action.prepare_requested', targetType: 'CapsuleService', targetId: serviceId, metadata: { actionName, commandId } }, now);
-        return { command, catalogue: actionView(target.action) };
+        return { command, catalogue: ActionDefinitionDto.from(target.action) };
       });
       this.eventBus.publish(new CommandQueuedEvent(command.id, command.agentId, command.type));
       this.counters.actionPrepareRequested();
@@ -75,7 +76,7 @@ export class PrepareActionHandler implements ICommandHandler<PrepareActionComman
     }
   }
 
-  private async outcome(queued: Command, catalogue: ActionView): Promise<PreparedActionDto> {
+  private async outcome(queued: Command, catalogue: ActionDefinitionDto): Promise<PreparedActionDto> {
     const em = this.em.fork();
     let command = await em.findOneOrFail(Command, { id: queued.id });
     const details = () => ({ commandId: command.id, commandStatus: command.status, actionName: command.actionName, agentId: command.agentId, serviceId: command.serviceId });
