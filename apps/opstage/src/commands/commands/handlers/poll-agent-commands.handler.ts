@@ -15,7 +15,7 @@ import { PollAgentCommandsCommand } from '../impl/poll-agent-commands.command';
 const MAX_CANCEL_SIGNALS = 100;
 
 /**
- * The agent poll. Counts as a heartbeat, expires overdue commands first (they are never delivered), claims PENDING
+ * The agent poll. Counts as a heartbeat, expires overdue commands once (they are never delivered), claims PENDING
  * commands oldest first with a conditional update each, and hands out cancels of RUNNING commands once. With
  * `waitSeconds` it waits on the agent's notification channel (registered before each claim, so a command queued in
  * between is not missed) until something arrives, the deadline passes or the client disconnects.
@@ -39,6 +39,8 @@ export class PollAgentCommandsHandler implements ICommandHandler<PollAgentComman
     this.counters.agentCommandPolled();
     const now = new Date();
     await this.em.fork().nativeUpdate(Agent, { id: agentId, status: { $nin: ['DISABLED', 'REVOKED'] } }, { status: 'ONLINE', lastHeartbeatAt: now, updatedAt: now });
+    // Once per request: overdue commands become EXPIRED (the claim itself skips them, so a wait needs no second pass).
+    await this.commandBus.execute(new ExpireCommandsCommand(now, agentId));
     const deadline = Date.now() + waitSeconds * 1000;
     for (;;) {
       const local = new AbortController();
@@ -46,7 +48,6 @@ export class PollAgentCommandsHandler implements ICommandHandler<PollAgentComman
       const wake = remaining > 0 ? this.notifier.waitFor(channels.agentCommands(agentId), remaining, signal ? AbortSignal.any([signal, local.signal]) : local.signal) : undefined;
       try {
         if (signal?.aborted) return new AgentCommandPoll([], []);
-        await this.commandBus.execute(new ExpireCommandsCommand(new Date(), agentId));
         const poll = await this.claim(agentId, limit);
         if (poll.commands.length || poll.cancelledCommandIds.length || !wake) return poll;
         await wake;
