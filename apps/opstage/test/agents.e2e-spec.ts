@@ -152,4 +152,13 @@ describe('agent registration, heartbeat and service reports over real HTTP', () 
     expect(results.filter((r) => r.status === 409).every((r) => r.body.error.code === 'REGISTRATION_TOKEN_USED')).toBe(true);
     expect((await admin.get('/api/admin/agents?q=racer-')).body.pagination.total).toBe(1);
   });
+  it('filters the service list by EFFECTIVE status (a disabled agent’s HEALTHY service is OFFLINE)', async () => {
+    const agent = await registerAgent(server, admin, 'effective-agent', { ...DEMO_SERVICE, code: 'effective-svc' });
+    expect((await admin.get('/api/admin/capsule-services?status=HEALTHY&q=effective-svc')).body.pagination.total).toBe(1);
+    await admin.post(`/api/admin/agents/${agent.agentId}/disable`);
+    const offline = await admin.get('/api/admin/capsule-services?status=OFFLINE&q=effective-svc');
+    expect(offline.body.pagination.total).toBe(1);
+    expect(offline.body.data[0]).toMatchObject({ status: 'OFFLINE', storedStatus: 'HEALTHY' });
+    expect((await admin.get('/api/admin/capsule-services?status=HEALTHY&q=effective-svc')).body.pagination.total).toBe(0);
+  });
 });

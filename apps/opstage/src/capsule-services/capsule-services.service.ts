@@ -47,33 +47,33 @@ export class CapsuleServicesService {
   /** One SQL query: filters (effective status included), sort and page all run in the database. */
   async list(query: ListCapsuleServicesQueryDto): Promise<Paginated<CapsuleServiceDto>> {
     const { page, pageSize, offset } = pageWindow(query);
+    const cutoff = heartbeatCutoff(this.config.agentOfflineThresholdSeconds);
     const conditions: string[] = [];
-    const params: unknown[] = [heartbeatCutoff(this.config.agentOfflineThresholdSeconds)];
+    const whereParams: unknown[] = [];
     if (query.status?.length) {
       conditions.push(`(${EFFECTIVE_STATUS_SQL}) in (${query.status.map(() => '?').join(',')})`);
-      params.push(heartbeatCutoff(this.config.agentOfflineThresholdSeconds), ...query.status);
+      whereParams.push(cutoff, ...query.status);
     }
     if (query.healthStatus) {
       conditions.push('s.health_status = ?');
-      params.push(query.healthStatus);
+      whereParams.push(query.healthStatus);
     }
     if (query.agentId) {
       conditions.push('s.agent_id = ?');
-      params.push(query.agentId);
+      whereParams.push(query.agentId);
     }
     if (query.q) {
+      const pattern = `%${escapeLike(query.q)}%`;
       conditions.push(`(s.code like ? escape '\\' or s.name like ? escape '\\')`);
-      params.push(`%${escapeLike(query.q)}%`, `%${escapeLike(query.q)}%`);
+      whereParams.push(pattern, pattern);
     }
-    const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
-    const order = this.orderBy(query.sort);
+    const from = `from capsule_services s left join agents a on a.id = s.agent_id ${conditions.length ? `where ${conditions.join(' and ')}` : ''}`;
     const connection = this.em.getConnection();
     const rows: ServiceRow[] = await connection.execute(
-      `select s.*, ${EFFECTIVE_STATUS_SQL} as effective_status from capsule_services s left join agents a on a.id = s.agent_id ${where} order by ${order} limit ? offset ?`,
-      [...params, pageSize, offset],
+      `select s.*, ${EFFECTIVE_STATUS_SQL} as effective_status ${from} order by ${this.orderBy(query.sort)} limit ? offset ?`,
+      [cutoff, ...whereParams, pageSize, offset],
     );
-    const countParams = params.slice(1);
-    const [{ total }] = await connection.execute(`select count(*) as total from capsule_services s left join agents a on a.id = s.agent_id ${where}`, countParams);
+    const [{ total }] = await connection.execute(`select count(*) as total ${from}`, whereParams);
     return new Paginated(rows.map((row) => this.fromRow(row)), { page, pageSize, total: Number(total) });
   }
 
