@@ -1,23 +1,7 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString } from 'class-validator';
 import { AUDIT_ACTOR_TYPES, AUDIT_RESULTS, type AuditActorType, type AuditResult } from '../../../../libs/contracts/src';
 import { PageQueryDto } from '../http/page-query.dto';
-import { EnumFilter, first, TextFilter, TrimmedSearch } from '../http/query-transforms';
-
-/** Optional ISO-8601 date-time, trimmed (whitespace-only is a 422). */
-function DateTimeFilter(): PropertyDecorator {
-  return applyDecorators(
-    Transform(({ value }) => {
-      const v = first(value);
-      return typeof v === 'string' ? v.trim() : v;
-    }),
-    IsOptional(),
-    IsString(),
-    IsISO8601({ strict: true, strictSeparator: true }, { message: '$property must be an ISO-8601 date-time' }),
-  );
-}
+import { DateTimeFilter, EnumFilter, TextFilter } from '../http/query-transforms';
 
 /** The filters shared by the list and the export. */
 export class AuditFiltersDto {
@@ -30,7 +14,7 @@ export class AuditFiltersDto {
   @ApiPropertyOptional({ enum: AUDIT_RESULTS }) @EnumFilter(AUDIT_RESULTS) result?: AuditResult;
   @ApiPropertyOptional({ format: 'date-time', description: 'Inclusive lower bound on createdAt.' }) @DateTimeFilter() from?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Inclusive upper bound on createdAt; must not precede `from`.' }) @DateTimeFilter() to?: string;
-  @ApiPropertyOptional({ minLength: 1, maxLength: 160, description: 'Text contained in the action, message, actor id, target type or target id.' }) @TrimmedSearch(160) q?: string;
+  @ApiPropertyOptional({ minLength: 1, maxLength: 160, description: 'Text contained in the action, message, actor id, target type or target id.' }) @TextFilter(160) q?: string;
 }
 
 export class ListAuditEventsQueryDto extends IntersectionType(PageQueryDto, AuditFiltersDto) {}
@@ -39,9 +23,5 @@ export const AUDIT_EXPORT_FORMATS = ['json', 'csv'] as const;
 export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
 
 export class ExportAuditEventsQueryDto extends AuditFiltersDto {
-  @ApiPropertyOptional({ enum: AUDIT_EXPORT_FORMATS, default: 'json' })
-  @Transform(({ value }) => first(value))
-  @IsOptional()
-  @IsIn(AUDIT_EXPORT_FORMATS)
-  format?: AuditExportFormat;
+  @ApiPropertyOptional({ enum: AUDIT_EXPORT_FORMATS, default: 'json' }) @EnumFilter(AUDIT_EXPORT_FORMATS) format?: AuditExportFormat;
 }

@@ -1,29 +1,32 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 /** A query value sent twice arrives as an array; single-valued filters take the first value. */
 export function first(value: unknown): unknown {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Optional search text: trimmed, then 1..max characters (whitespace-only is a 422, as in the original). */
-export function TrimmedSearch(max: number): PropertyDecorator {
-  return applyDecorators(
-    Transform(({ value }) => {
-      const v = first(value);
-      return typeof v === 'string' ? v.trim() : v;
-    }),
-    IsOptional(),
-    IsString(),
-    MinLength(1),
-    MaxLength(max),
-  );
+/** The first value of a query parameter, trimmed when it is a string. */
+const TrimmedFirst = () =>
+  Transform(({ value }) => {
+    const v = first(value);
+    return typeof v === 'string' ? v.trim() : v;
+  });
+
+/** Optional text filter or search: trimmed, then 1..max characters (whitespace-only is a 422, as in the original). */
+export function TextFilter(max: number): PropertyDecorator {
+  return applyDecorators(TrimmedFirst(), IsOptional(), IsString(), MinLength(1), MaxLength(max));
 }
 
-/** Optional single-valued string filter, trimmed, 1..max characters. */
-export function TextFilter(max: number): PropertyDecorator {
-  return TrimmedSearch(max);
+/** Optional ISO-8601 date-time, trimmed (whitespace-only is a 422). */
+export function DateTimeFilter(): PropertyDecorator {
+  return applyDecorators(
+    TrimmedFirst(),
+    IsOptional(),
+    IsString(),
+    IsISO8601({ strict: true, strictSeparator: true }, { message: '$property must be an ISO-8601 date-time' }),
+  );
 }
 
 /** Optional id filter with a fixed prefix (`agt_…`). */

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGENT_MODES, AGENT_STATUSES, type AgentMode, type AgentStatus } from '../../../../../libs/contracts/src';
 import { CapsuleServiceDto } from '../../capsule-services/dto/capsule-service.dto';
 import { PageQueryDto } from '../../http/page-query.dto';
-import { EnumFilter, EnumListFilter, TrimmedSearch } from '../../http/query-transforms';
+import { EnumFilter, EnumListFilter, TextFilter } from '../../http/query-transforms';
 import { Agent } from '../agent.entity';
 
 export class AgentDto {
@@ -42,5 +42,5 @@ export class AgentDetailDto extends AgentDto {
 export class ListAgentsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: AGENT_STATUSES, isArray: true }) @EnumListFilter(AGENT_STATUSES) status?: AgentStatus[];
   @ApiPropertyOptional({ enum: AGENT_MODES }) @EnumFilter(AGENT_MODES) mode?: AgentMode;
-  @ApiPropertyOptional({ minLength: 1, maxLength: 120 }) @TrimmedSearch(120) q?: string;
+  @ApiPropertyOptional({ minLength: 1, maxLength: 120 }) @TextFilter(120) q?: string;
 }

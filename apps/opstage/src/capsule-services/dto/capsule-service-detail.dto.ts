@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DANGER_LEVELS, HEALTH_STATUSES, SERVICE_STATUSES, type DangerLevel, type HealthStatus, type ServiceStatus } from '../../../../../libs/contracts/src';
 import { PageQueryDto } from '../../http/page-query.dto';
-import { EnumFilter, EnumListFilter, IdFilter, TrimmedSearch } from '../../http/query-transforms';
+import { EnumFilter, EnumListFilter, IdFilter, TextFilter } from '../../http/query-transforms';
 import { ActionDefinition } from '../action-definition.entity';
 import { ConfigItem } from '../config-item.entity';
 import { HealthReport } from '../health-report.entity';
@@ -100,5 +100,5 @@ export class ListCapsuleServicesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: SERVICE_STATUSES, isArray: true, description: 'Effective status.' }) @EnumListFilter(SERVICE_STATUSES) status?: ServiceStatus[];
   @ApiPropertyOptional({ enum: HEALTH_STATUSES }) @EnumFilter(HEALTH_STATUSES) healthStatus?: HealthStatus;
   @ApiPropertyOptional({ pattern: '^agt_' }) @IdFilter('agt') agentId?: string;
-  @ApiPropertyOptional({ minLength: 1, maxLength: 120 }) @TrimmedSearch(120) q?: string;
+  @ApiPropertyOptional({ minLength: 1, maxLength: 120 }) @TextFilter(120) q?: string;
 }

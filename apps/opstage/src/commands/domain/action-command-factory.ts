@@ -9,6 +9,7 @@ import { ApiError } from '../../http/api-error';
 import { newId } from '../../ids/new-id';
 import { Command } from '../command.entity';
 import { ActionPayloadValidator } from './action-payload-validator';
+import { assertAgentReady } from './agent-readiness';
 import { canonicalJson, sealPayload } from './payload-secrets';
 
 export interface ActionTarget {
@@ -51,6 +52,13 @@ export class ActionCommandFactory {
     if ((action.requiresConfirmation || action.dangerLevel === 'HIGH') && confirmation !== true) {
       throw new ApiError('ACTION_REQUIRES_CONFIRMATION', `Action "${action.name}" requires confirmation: send "confirmation": true.`, { actionName: action.name, dangerLevel: action.dangerLevel });
     }
+  }
+
+  /** The checks every new execute passes, in the contract's order: confirmation (409), agent readiness (409), payload (422). */
+  assertExecutable(target: ActionTarget, payload: Record<string, unknown>, confirmation: boolean | undefined): void {
+    this.assertConfirmed(target.action, confirmation);
+    assertAgentReady(target.agent, this.config.agentOfflineThresholdSeconds);
+    this.assertPayloadValid(target.action, payload);
   }
 
   /** 422 ACTION_PAYLOAD_INVALID with `details.issues`. */

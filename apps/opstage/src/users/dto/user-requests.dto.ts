@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { USER_ROLES, USER_STATUSES, type UserRole, type UserStatus } from '../../../../../libs/contracts/src';
 import { PageQueryDto } from '../../http/page-query.dto';
-import { TrimmedSearch } from '../../http/query-transforms';
+import { TextFilter } from '../../http/query-transforms';
 
 export const PASSWORD_MIN = 12;
 
@@ -26,5 +26,5 @@ export class ResetPasswordDto {
 export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: USER_ROLES }) @IsOptional() @IsIn(USER_ROLES) role?: UserRole;
   @ApiPropertyOptional({ enum: USER_STATUSES }) @IsOptional() @IsIn(USER_STATUSES) status?: UserStatus;
-  @ApiPropertyOptional({ minLength: 1, maxLength: 160 }) @TrimmedSearch(160) q?: string;
+  @ApiPropertyOptional({ minLength: 1, maxLength: 160 }) @TextFilter(160) q?: string;
 }

@@ -1,10 +1,8 @@
 import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/sqlite';
 import { AuditRecorder } from '../../../audit/audit-recorder';
-import { OpstageConfig } from '../../../config/opstage-config';
 import { Command } from '../../command.entity';
 import { ActionCommandFactory } from '../../domain/action-command-factory';
-import { assertAgentReady } from '../../domain/agent-readiness';
 import { CommandDto } from '../../dto/command.dto';
 import { CommandQueuedEvent } from '../../events/impl/command-queued.event';
 import { CreateActionCommandCommand } from '../impl/create-action-command.command';
@@ -15,7 +13,6 @@ export class CreateActionCommandHandler implements ICommandHandler<CreateActionC
     private readonly em: EntityManager,
     private readonly factory: ActionCommandFactory,
     private readonly audit: AuditRecorder,
-    private readonly config: OpstageConfig,
     private readonly eventBus: EventBus,
   ) {}
 
@@ -30,9 +27,7 @@ export class CreateActionCommandHandler implements ICommandHandler<CreateActionC
           return { command: previous, created: false };
         }
       }
-      this.factory.assertConfirmed(target.action, request.confirmation);
-      assertAgentReady(target.agent, this.config.agentOfflineThresholdSeconds);
-      this.factory.assertPayloadValid(target.action, payload);
+      this.factory.assertExecutable(target, payload, request.confirmation);
       const command = this.factory.createExecute(tx, target, payload, { createdByUserId: userId, idempotencyKey });
       this.audit.record(tx, { actorType: 'USER', actorId: userId, action: 'service.action.requested', targetType: 'CapsuleService', targetId: serviceId, metadata: { actionName, commandId: command.id } });
       this.audit.record(tx, { actorType: 'USER', actorId: userId, action: 'command.created', targetType: 'Command', targetId: command.id, metadata: { serviceId, actionName } });

@@ -1,11 +1,9 @@
 import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/sqlite';
 import { AuditRecorder } from '../../../audit/audit-recorder';
-import { OpstageConfig } from '../../../config/opstage-config';
 import { ApiError } from '../../../http/api-error';
 import { Command } from '../../command.entity';
 import { ActionCommandFactory } from '../../domain/action-command-factory';
-import { assertAgentReady } from '../../domain/agent-readiness';
 import { containsRedactedValues } from '../../domain/payload-secrets';
 import { CommandDto } from '../../dto/command.dto';
 import { CommandQueuedEvent } from '../../events/impl/command-queued.event';
@@ -20,7 +18,6 @@ export class RetryCommandHandler implements ICommandHandler<RetryCommandCommand>
     private readonly em: EntityManager,
     private readonly factory: ActionCommandFactory,
     private readonly audit: AuditRecorder,
-    private readonly config: OpstageConfig,
     private readonly eventBus: EventBus,
   ) {}
 
@@ -39,9 +36,7 @@ export class RetryCommandHandler implements ICommandHandler<RetryCommandCommand>
         );
       }
       const target = await this.factory.loadTarget(tx, source.serviceId, source.actionName);
-      this.factory.assertConfirmed(target.action, confirmation);
-      assertAgentReady(target.agent, this.config.agentOfflineThresholdSeconds);
-      this.factory.assertPayloadValid(target.action, source.payload);
+      this.factory.assertExecutable(target, source.payload, confirmation);
       const retry = this.factory.createExecute(tx, target, source.payload, { createdByUserId: userId, retryOfCommandId: source.id });
       this.audit.record(tx, { actorType: 'USER', actorId: userId, action: 'command.retried', targetType: 'Command', targetId: retry.id, metadata: { sourceCommandId: source.id } });
       return retry;
