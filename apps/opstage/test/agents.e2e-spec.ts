@@ -126,6 +126,9 @@ describe('agent registration, heartbeat and service reports over real HTTP', () 
     const detail = await admin.get(`/api/admin/agents/${hub.agentId}`);
     expect(detail.body.data.services.map((s: { code: string }) => s.code).sort()).toEqual(['hub-one', 'hub-two']);
     expect((await admin.get(`/api/admin/capsule-services?agentId=${hub.agentId}`)).body.pagination.total).toBe(2);
+    const sorted = await admin.get(`/api/admin/capsule-services?agentId=${hub.agentId}&sort=-code`);
+    expect(sorted.body.data.map((s: { code: string }) => s.code)).toEqual(['hub-two', 'hub-one']);
+    expect((await admin.get('/api/admin/capsule-services?sort=-nope')).status).toBe(422);
   });
 
   it('rejects revoked and expired registration tokens with their specific codes', async () => {

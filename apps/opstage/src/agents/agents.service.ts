@@ -6,10 +6,9 @@ import { CapsuleServiceDto } from '../capsule-services/dto/capsule-service.dto';
 import { effectiveServiceStatus } from '../capsule-services/effective-status';
 import { OpstageConfig } from '../config/opstage-config';
 import { ApiError } from '../http/api-error';
-import { pageWindow } from '../http/page-query.dto';
 import { Paginated } from '../http/paginated';
 import { containsText } from '../http/like-filter';
-import { parseSort } from '../http/sort';
+import { findPage } from '../http/find-page';
 import { Notifier, channels } from '../notifier/notifier';
 import { Agent } from './agent.entity';
 import { AgentToken } from './agent-token.entity';
@@ -29,16 +28,15 @@ export class AgentsService {
   ) {}
 
   async list(query: ListAgentsQueryDto): Promise<Paginated<AgentDto>> {
-    const { page, pageSize, offset } = pageWindow(query);
     const where: Record<string, unknown> = {};
     if (query.status?.length) where.status = { $in: query.status };
     if (query.mode) where.mode = query.mode;
     if (query.q) {
       Object.assign(where, containsText(['code', 'name'], query.q));
     }
-    const [agents, total] = await this.em.findAndCount(Agent, where, { orderBy: parseSort(query.sort, SORTABLE, '-createdAt'), limit: pageSize, offset });
+    const { rows: agents, pagination } = await findPage(this.em, Agent, where, query, { allowed: SORTABLE, fallback: '-createdAt' });
     const counts = await this.serviceCounts(agents.map((a) => a.id));
-    return new Paginated(agents.map((agent) => AgentDto.from(agent, counts.get(agent.id) ?? 0)), { page, pageSize, total });
+    return new Paginated(agents.map((agent) => AgentDto.from(agent, counts.get(agent.id) ?? 0)), pagination);
   }
 
   async detail(agentId: string): Promise<AgentDetailDto> {

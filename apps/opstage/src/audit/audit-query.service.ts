@@ -3,10 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/sqlite';
 import type { FilterQuery } from '@mikro-orm/core';
 import { ApiError, validationFailed } from '../http/api-error';
-import { pageWindow } from '../http/page-query.dto';
 import { Paginated } from '../http/paginated';
 import { containsText, startsWithText } from '../http/like-filter';
-import { parseSort } from '../http/sort';
+import { findPage } from '../http/find-page';
 import { AuditEvent } from './audit-event.entity';
 import { AuditEventDto } from './audit-event.dto';
 import { AuditFiltersDto, AuditExportFormat, ListAuditEventsQueryDto } from './audit-query.dto';
@@ -30,10 +29,8 @@ export class AuditQueryService {
   ) {}
 
   async list(query: ListAuditEventsQueryDto): Promise<Paginated<AuditEventDto>> {
-    const { page, pageSize, offset } = pageWindow(query);
-    const where = this.where(query);
-    const [rows, total] = await this.em.fork().findAndCount(AuditEvent, where, { orderBy: parseSort(query.sort, SORTABLE, '-createdAt'), limit: pageSize, offset });
-    return new Paginated(rows.map(AuditEventDto.from), { page, pageSize, total });
+    const { rows, pagination } = await findPage(this.em.fork(), AuditEvent, this.where(query), query, { allowed: SORTABLE, fallback: '-createdAt' });
+    return new Paginated(rows.map(AuditEventDto.from), pagination);
   }
 
   async get(id: string): Promise<AuditEventDto> {

@@ -5,8 +5,9 @@ import { Agent } from '../agents/agent.entity';
 import { OpstageConfig } from '../config/opstage-config';
 import { ApiError } from '../http/api-error';
 import { PageQueryDto, pageWindow } from '../http/page-query.dto';
+import { findPage } from '../http/find-page';
 import { Paginated } from '../http/paginated';
-import { validationFailed } from '../http/api-error';
+import { parseSort } from '../http/sort';
 import { escapeLike } from '../http/like-filter';
 import { ActionDefinition } from './action-definition.entity';
 import { CapsuleService } from './capsule-service.entity';
@@ -95,11 +96,8 @@ export class CapsuleServicesService {
 
   async healthHistory(serviceId: string, query: PageQueryDto): Promise<Paginated<HealthReportDto>> {
     await this.load(serviceId);
-    if (query.sort && !/^-?reportedAt$/.test(query.sort)) throw validationFailed([{ path: 'sort', message: 'allowed: reportedAt, -reportedAt' }]);
-    const { page, pageSize, offset } = pageWindow(query);
-    const direction = query.sort === 'reportedAt' ? 'asc' : 'desc';
-    const [rows, total] = await this.em.findAndCount(HealthReport, { service: serviceId }, { orderBy: { reportedAt: direction, id: direction }, limit: pageSize, offset });
-    return new Paginated(rows.map(HealthReportDto.from), { page, pageSize, total });
+    const { rows, pagination } = await findPage(this.em, HealthReport, { service: serviceId }, query, { allowed: { reportedAt: 'reportedAt' }, fallback: '-reportedAt' });
+    return new Paginated(rows.map(HealthReportDto.from), pagination);
   }
 
   async configs(serviceId: string, mustExist = false): Promise<ConfigItemDto[]> {
@@ -119,14 +117,12 @@ export class CapsuleServicesService {
     return { service, status: effectiveServiceStatus(service.status, agent, this.config.agentOfflineThresholdSeconds) };
   }
 
+  /** The same `sort` grammar and 422 as every list (`parseSort`), rendered as SQL over the joined columns. */
   private orderBy(sort: string | undefined): string {
-    const parts = (sort ?? '-createdAt').split(',').map((part) => {
-      const descending = part.startsWith('-');
-      const column = SORT_COLUMNS[descending ? part.slice(1) : part];
-      if (!column) throw validationFailed([{ path: 'sort', message: `unknown sort field "${part}"; allowed: ${Object.keys(SORT_COLUMNS).join(', ')}` }]);
-      return `${column} ${descending ? 'desc' : 'asc'}`;
-    });
-    return [...parts, 's.id desc'].join(', ');
+    const order = parseSort(sort, SORT_COLUMNS, '-createdAt');
+    return Object.entries(order)
+      .map(([column, direction]) => `${column === 'id' ? 's.id' : column} ${direction}`)
+      .join(', ');
   }
 
   private fromRow(row: ServiceRow): CapsuleServiceDto {

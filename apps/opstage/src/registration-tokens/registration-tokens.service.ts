@@ -4,9 +4,8 @@ import { TOKEN_PREFIXES } from '../../../../libs/contracts/src';
 import { AuditRecorder } from '../audit/audit-recorder';
 import { newRawToken, sha256Hex } from '../crypto/secret-tokens';
 import { ApiError } from '../http/api-error';
-import { pageWindow } from '../http/page-query.dto';
 import { Paginated } from '../http/paginated';
-import { parseSort } from '../http/sort';
+import { findPage } from '../http/find-page';
 import { newId } from '../ids/new-id';
 import { CreatedRegistrationTokenDto, CreateRegistrationTokenDto, ListRegistrationTokensQueryDto, RegistrationTokenDto } from './dto/registration-token.dto';
 import { RegistrationToken } from './registration-token.entity';
@@ -40,10 +39,9 @@ export class RegistrationTokensService {
   }
 
   async list(query: ListRegistrationTokensQueryDto): Promise<Paginated<RegistrationTokenDto>> {
-    const { page, pageSize, offset } = pageWindow(query);
     const where = query.status?.length ? { status: { $in: query.status } } : {};
-    const [rows, total] = await this.em.findAndCount(RegistrationToken, where, { orderBy: parseSort(query.sort, SORTABLE, '-createdAt'), limit: pageSize, offset });
-    return new Paginated(rows.map(RegistrationTokenDto.from), { page, pageSize, total });
+    const { rows, pagination } = await findPage(this.em, RegistrationToken, where, query, { allowed: SORTABLE, fallback: '-createdAt' });
+    return new Paginated(rows.map(RegistrationTokenDto.from), pagination);
   }
 
   /** ACTIVE → REVOKED only: a USED, EXPIRED or already REVOKED token stays as it is (409). */

@@ -4,10 +4,9 @@ import { AuditRecorder } from '../audit/audit-recorder';
 import { PasswordHasher } from '../auth/password-hasher';
 import { SessionService } from '../auth/session.service';
 import { ApiError } from '../http/api-error';
-import { pageWindow } from '../http/page-query.dto';
 import { Paginated } from '../http/paginated';
 import { containsText } from '../http/like-filter';
-import { parseSort } from '../http/sort';
+import { findPage } from '../http/find-page';
 import { newId } from '../ids/new-id';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user-requests.dto';
 import { UserDto } from './dto/user.dto';
@@ -25,15 +24,14 @@ export class UsersService {
   ) {}
 
   async list(query: ListUsersQueryDto): Promise<Paginated<UserDto>> {
-    const { page, pageSize, offset } = pageWindow(query);
     const where: Record<string, unknown> = {};
     if (query.role) where.role = query.role;
     if (query.status) where.status = query.status;
     if (query.q) {
       Object.assign(where, containsText(['username', 'display_name'], query.q));
     }
-    const [rows, total] = await this.em.findAndCount(User, where, { orderBy: parseSort(query.sort, SORTABLE, '-createdAt'), limit: pageSize, offset });
-    return new Paginated(rows.map(UserDto.from), { page, pageSize, total });
+    const { rows, pagination } = await findPage(this.em, User, where, query, { allowed: SORTABLE, fallback: '-createdAt' });
+    return new Paginated(rows.map(UserDto.from), pagination);
   }
 
   async create(actorId: string, body: CreateUserDto): Promise<UserDto> {
