@@ -24,23 +24,15 @@ export function redactTokenValues(text: string): string {
 
 const MAX_DEPTH = 64;
 
-/**
- * Deep copy with secret-looking keys replaced by `[REDACTED]`, embedded tokens masked, and any extra
- * `sensitivePaths` (dot paths from an action's input schema) redacted too.
- */
-export function redact<T>(value: T, sensitivePaths: ReadonlySet<string> = new Set(), path = '', depth = 0): T {
+/** Deep copy with secret-looking keys replaced by `[REDACTED]` and embedded Opstage tokens masked. */
+export function redact<T>(value: T, depth = 0): T {
   if (typeof value === 'string') return redactTokenValues(value) as T;
   if (value === null || typeof value !== 'object') return value;
   if (depth > MAX_DEPTH) return REDACTED as T;
-  if (Array.isArray(value)) return value.map((item) => redact(item, sensitivePaths, path, depth + 1)) as T;
+  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1)) as T;
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-    const childPath = path ? `${path}.${key}` : key;
-    if ((isSensitiveKey(key) || sensitivePaths.has(childPath)) && inner !== null && inner !== undefined) {
-      out[key] = REDACTED;
-    } else {
-      out[key] = redact(inner, sensitivePaths, childPath, depth + 1);
-    }
+    out[key] = isSensitiveKey(key) && inner !== null && inner !== undefined ? REDACTED : redact(inner, depth + 1);
   }
   return out as T;
 }
