@@ -1,0 +1,128 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AdminClient, request } from './harness';
+import { DEMO_SERVICE } from './agent-fixtures';
+
+const ROOT = join(__dirname, '../../..');
+const MAIN = join(ROOT, 'dist/server/apps/opstage/src/main.js');
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** Starts the built server as a real process (what `npm start` runs) in `cwd` and waits until it listens. */
+async function startProcess(cwd: string, env: Record<string, string>, port: number): Promise<Running> {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` (npm test does) first`);
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('OPSTAGE_') && k !== 'DATABASE_URL' && k !== 'NODE_ENV'));
+  const child = spawn(process.execPath, [MAIN], { cwd, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${output}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    if (ok) return { child, output: () => output };
+    if (Date.now() > deadline) throw new Error(`server did not listen on ${port}: ${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function stopProcess(running: Running): Promise<void> {
+  if (running.child.exitCode !== null || running.child.signalCode !== null) return;
+  const exited = new Promise((r) => running.child.once('exit', r));
+  running.child.kill('SIGTERM');
+  await exited;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+describe('the run command as a real process', () => {
+  it('with nothing set: serves on 8080, keeps SQLite under ./data, prints the generated owner password once', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'opstage-fresh-'));
+    try {
+      const first = await startProcess(cwd, {}, 8080);
+      const printed = /username: (\S+)\n\s+password: (\S+)/.exec(first.output());
+      expect(printed).not.toBeNull();
+      const admin = new AdminClient('http://127.0.0.1:8080');
+      expect((await admin.login(printed![1], printed![2])).status).toBe(200);
+      expect(existsSync(join(cwd, 'data', 'opstage.db'))).toBe(true);
+      await stopProcess(first);
+
+      const second = await startProcess(cwd, {}, 8080);
+      expect(second.output()).not.toContain('password:');
+      expect((await new AdminClient('http://127.0.0.1:8080').login(printed![1], printed![2])).status).toBe(200);
+      await stopProcess(second);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  }, 90_000);
+
+  it('with the documented variables: uses them, and no planted secret reaches the logs, the database, an export or a backup', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'opstage-env-'));
+    const dataDir = join(cwd, 'elsewhere');
+    const port = await freePort();
+    const canaries = { password: 'Canary-Admin-Password-8841', payload: 'canary-payload-secret-5521', config: 'canary-config-value-7730' };
+    const running = await startProcess(cwd, {
+      OPSTAGE_PORT: String(port),
+      OPSTAGE_HOST: '127.0.0.1',
+      OPSTAGE_DATA_DIR: dataDir,
+      OPSTAGE_ADMIN_USERNAME: 'ops@example.test',
+      OPSTAGE_ADMIN_PASSWORD: canaries.password,
+      OPSTAGE_SESSION_SECRET: 'x'.repeat(48),
+      OPSTAGE_LOG_LEVEL: 'trace',
+      OPSTAGE_MAINTENANCE_INTERVAL_SECONDS: '0',
+    }, port);
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      expect(running.output()).not.toContain('password:');
+      const admin = new AdminClient(base);
+      expect((await admin.login('ops@example.test', canaries.password)).status).toBe(200);
+      expect((await admin.login('ops@example.test', 'wrong-password')).status).toBe(401);
+      expect((await admin.login('ops@example.test', canaries.password)).status).toBe(200);
+
+      const registrationToken = (await admin.post('/api/admin/registration-tokens', { name: 'canary' })).body.data.rawToken as string;
+      const service = { ...DEMO_SERVICE, code: 'canary-svc', configs: [{ key: 'API_KEY', type: 'string', sensitive: true, valuePreview: canaries.config }] };
+      const registered = await request(base, 'POST', '/api/agents/register', { body: { registrationToken, agent: { code: 'canary-agent' }, service } });
+      const { agentId, agentToken } = registered.body.data;
+      const auth = { authorization: `Bearer ${agentToken}` };
+      const serviceId = (await admin.get('/api/admin/capsule-services?q=canary-svc')).body.data[0].id;
+      const command = await admin.post(`/api/admin/capsule-services/${serviceId}/actions/echo`, { payload: { message: 'hi', password: canaries.payload } });
+      expect(command.status).toBe(200);
+      const polled = await request(base, 'GET', `/api/agents/${agentId}/commands`, { headers: auth });
+      expect(polled.body.data[0].payload.password).toBe(canaries.payload);
+      await request(base, 'POST', `/api/agents/${agentId}/commands/${command.body.data.id}/result`, { headers: auth, body: { success: true, data: { echoed: { password: canaries.payload } } } });
+
+      const exports = [await admin.get('/api/admin/audit-events/export?format=csv'), await admin.get('/api/admin/audit-events/export?format=json')];
+      const backup = await fetch(`${base}/api/admin/backup/sqlite`, { method: 'POST', headers: { cookie: admin.cookie!, 'x-csrf-token': admin.csrfToken! } });
+      expect(backup.status).toBe(200);
+      const backupBytes = Buffer.from(await backup.arrayBuffer());
+      await stopProcess(running);
+
+      const dbFile = join(dataDir, 'opstage.db');
+      const stored = Buffer.concat([readFileSync(dbFile), ...['-wal', '-shm'].filter((s) => existsSync(dbFile + s)).map((s) => readFileSync(dbFile + s))]);
+      const secrets = [canaries.password, canaries.payload, canaries.config, registrationToken, agentToken, admin.cookie!.split('=')[1]];
+      const places: Record<string, Buffer> = { logs: Buffer.from(running.output()), database: stored, csvExport: Buffer.from(exports[0].text), jsonExport: Buffer.from(exports[1].text), backup: backupBytes };
+      const leaks = Object.entries(places).flatMap(([place, bytes]) => secrets.filter((secret) => bytes.includes(Buffer.from(secret))).map((secret) => `${place} contains ${secret.slice(0, 24)}`));
+      expect(leaks).toEqual([]);
+      expect(exports[0].text).toContain('session.login.failed');
+      expect(backupBytes.length).toBeGreaterThan(0);
+    } finally {
+      await stopProcess(running);
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
