@@ -10,7 +10,7 @@ import { AppModule } from './app.module';
 import { OpstageConfig } from './config/opstage-config';
 import { prepareDatabase } from './database/prepare-database';
 import { EnvelopeInterceptor } from './http/envelope.interceptor';
-import { ErrorEnvelopeFilter, toErrorBody } from './http/error-envelope.filter';
+import { ErrorEnvelopeFilter, sendErrorEnvelope } from './http/error-envelope.filter';
 import { installHttp, requestIdFor } from './http/install-http';
 import { createValidationPipe } from './http/validation';
 import { newId } from './ids/new-id';
@@ -33,11 +33,8 @@ export async function createApp(config: OpstageConfig, options: CreateAppOptions
     routerOptions: { maxParamLength: 200 },
     // Router-level failures (undecodable URL, over-long parameter) never reach Nest: answer them in the envelope too.
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
-      const body = toErrorBody(error);
-      void reply
-        .status(body.status)
-        .header('x-request-id', request.id)
-        .send({ success: false, error: { code: body.code, message: body.message, ...(body.details ? { details: body.details } : {}), requestId: request.id } });
+      reply.header('x-request-id', request.id);
+      sendErrorEnvelope(reply, request.id, error);
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });

@@ -53,7 +53,26 @@ export function toErrorBody(error: unknown): ErrorBody {
   return { status: 500, code: 'INTERNAL_ERROR', message: 'Internal server error.' };
 }
 
-const NON_SPA_PREFIXES = ['/api/', '/api', '/health', '/metrics'];
+/** Writes the error envelope for any thrown value (details redacted, never for a 5xx). */
+export function sendErrorEnvelope(reply: FastifyReply, requestId: string | undefined, error: unknown): ErrorBody {
+  const body = toErrorBody(error);
+  for (const [name, value] of Object.entries(body.headers ?? {})) reply.header(name, value);
+  void reply
+    .status(body.status)
+    .header('content-type', 'application/json; charset=utf-8')
+    .send({
+      success: false,
+      error: {
+        code: body.code,
+        message: body.message,
+        ...(body.details && body.status < 500 ? { details: redact(body.details) } : {}),
+        requestId,
+      },
+    });
+  return body;
+}
+
+const NON_SPA_PREFIXES = ['/api', '/health', '/metrics'];
 
 @Catch()
 export class ErrorEnvelopeFilter implements ExceptionFilter {
@@ -70,27 +89,17 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
       reply.status(200).header('content-type', 'text/html; charset=utf-8').send(createReadStream(this.spaIndex));
       return;
     }
-    const body = toErrorBody(error);
+    if (reply.sent) {
+      if (toErrorBody(error).status >= 500) this.logger.error({ err: error, requestId: request?.id }, 'Unhandled error after the response was sent');
+      return;
+    }
+    const body = sendErrorEnvelope(reply, request?.id, error);
     if (body.status >= 500) this.logger.error({ err: error, requestId: request?.id }, 'Unhandled error');
-    if (reply.sent) return;
-    for (const [name, value] of Object.entries(body.headers ?? {})) reply.header(name, value);
-    reply
-      .status(body.status)
-      .header('content-type', 'application/json; charset=utf-8')
-      .send({
-        success: false,
-        error: {
-          code: body.code,
-          message: body.message,
-          ...(body.details && body.status < 500 ? { details: redact(body.details) } : {}),
-          requestId: request?.id,
-        },
-      });
   }
 
   private isSpaRequest(request: FastifyRequest): boolean {
     if (request.method !== 'GET' && request.method !== 'HEAD') return false;
     const path = request.url.split('?')[0];
-    return !NON_SPA_PREFIXES.some((prefix) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`));
+    return !NON_SPA_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
   }
 }

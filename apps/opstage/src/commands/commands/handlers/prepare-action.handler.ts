@@ -81,10 +81,9 @@ export class PrepareActionHandler implements ICommandHandler<PrepareActionComman
     let command = await em.findOneOrFail(Command, { id: queued.id });
     const details = () => ({ commandId: command.id, commandStatus: command.status, actionName: command.actionName, agentId: command.agentId, serviceId: command.serviceId });
     if (command.status === 'PENDING' || command.status === 'RUNNING') {
-      if (await this.expireTimedOut(command.id)) {
+      if (await this.expireTimedOut(command)) {
         this.counters.actionPrepareTimedOut();
-        command = await this.em.fork().findOneOrFail(Command, { id: queued.id });
-        throw new ApiError('ACTION_PREPARE_TIMEOUT', 'Action prepare timed out waiting for agent.', details());
+        throw new ApiError('ACTION_PREPARE_TIMEOUT', 'Action prepare timed out waiting for agent.', { ...details(), commandStatus: 'EXPIRED' });
       }
       command = await this.em.fork().findOneOrFail(Command, { id: queued.id });
     }
@@ -98,7 +97,7 @@ export class PrepareActionHandler implements ICommandHandler<PrepareActionComman
   }
 
   /** true when this call moved the command to EXPIRED (false if the agent finished it at the last moment). */
-  private async expireTimedOut(commandId: string): Promise<boolean> {
+  private async expireTimedOut({ id: commandId, agentId }: Command): Promise<boolean> {
     const now = new Date();
     const expired = await this.em.fork().transactional(async (tx) => {
       const changed = await tx.nativeUpdate(
@@ -111,10 +110,7 @@ export class PrepareActionHandler implements ICommandHandler<PrepareActionComman
       }
       return changed === 1;
     });
-    if (expired) {
-      const command = await this.em.fork().findOneOrFail(Command, { id: commandId });
-      this.eventBus.publish(new CommandFinishedEvent(commandId, command.agentId, 'EXPIRED'));
-    }
+    if (expired) this.eventBus.publish(new CommandFinishedEvent(commandId, agentId, 'EXPIRED'));
     return expired;
   }
 }
