@@ -44,12 +44,13 @@ export class LoginService {
       throw new ApiError('UNAUTHORIZED', 'Invalid username or password.');
     }
     await this.throttle.recordSuccess(username);
+    const now = new Date();
     return this.em.transactional(async (tx) => {
-      const managed = await tx.findOneOrFail(User, { id: user.id });
-      managed.lastLoginAt = new Date();
-      const { session, rawToken } = this.sessions.create(tx, managed, { ipAddress: meta?.ipAddress ?? null, userAgent: meta?.userAgent ?? null });
-      this.audit.record(tx, { actorType: 'USER', actorId: managed.id, action: 'session.login.succeeded', targetType: 'User', targetId: managed.id, metadata: { sessionId: session.id } });
-      return { user: managed, session, rawToken };
+      await tx.nativeUpdate(User, { id: user.id }, { lastLoginAt: now });
+      user.lastLoginAt = now;
+      const { session, rawToken } = this.sessions.create(tx, user, { ipAddress: meta?.ipAddress ?? null, userAgent: meta?.userAgent ?? null }, now);
+      this.audit.record(tx, { actorType: 'USER', actorId: user.id, action: 'session.login.succeeded', targetType: 'User', targetId: user.id, metadata: { sessionId: session.id } }, now);
+      return { user, session, rawToken };
     });
   }
 }

@@ -48,8 +48,6 @@ export class ServiceReporter {
       service.runtime = input.runtime ?? null;
       service.manifest = redact(input.manifest ?? {});
       service.reportHash = hash;
-      if (created) tx.persist(service);
-      else await tx.flush();
       await this.syncConfigs(tx, service, input.configs ?? [], now);
       await this.syncActions(tx, service, input.actions ?? [], now);
       this.audit.record(tx, {

@@ -1,6 +1,5 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EntityManager } from '@mikro-orm/sqlite';
 import { Access } from '../auth/access.decorator';
 import { CurrentSession } from '../auth/current-caller.decorator';
 import { ChangePasswordDto } from '../auth/dto/auth.dto';
@@ -10,7 +9,6 @@ import { ApiError } from '../http/api-error';
 import { ApiOkEnvelope } from '../http/api-envelope.decorators';
 import { PostOk } from '../http/post-ok.decorator';
 import { UserDto } from './dto/user.dto';
-import { User } from './user.entity';
 import { UsersService } from './users.service';
 
 /** Self-service for the signed-in user, whatever the role. */
@@ -20,7 +18,6 @@ export class AccountController {
   constructor(
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
-    private readonly em: EntityManager,
   ) {}
 
   @PostOk('password')
@@ -28,8 +25,7 @@ export class AccountController {
   @ApiOperation({ operationId: 'changeOwnPassword', summary: 'Change my password; my other sessions end.' })
   @ApiOkEnvelope(UserDto)
   async changePassword(@CurrentSession() auth: AuthenticatedSession, @Body() body: ChangePasswordDto): Promise<UserDto> {
-    const user = await this.em.findOneOrFail(User, { id: auth.user.id });
-    if (!(await this.hasher.verify(user.passwordHash, body.currentPassword))) {
+    if (!(await this.hasher.verify(auth.user.passwordHash, body.currentPassword))) {
       throw new ApiError('VALIDATION_FAILED', 'Current password is wrong.', { issues: [{ path: 'currentPassword', message: 'is wrong' }] });
     }
     return this.users.setPassword(auth.user.id, auth.user.id, body.newPassword, 'user.password.changed', auth.session.id);
