@@ -4,7 +4,8 @@ module.exports = {
   roots: ['<rootDir>/apps/opstage', '<rootDir>/apps/demo-capsule-service', '<rootDir>/libs/contracts', '<rootDir>/libs/agent-sdk'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   setupFiles: ['<rootDir>/apps/opstage/test/setup-env.ts'],
-  moduleNameMapper: { '^@opstage/contracts$': '<rootDir>/libs/contracts/src/index.ts' },
+  // The generated agent client imports its siblings as `./x.js` (ESM style); jest resolves them to the .ts sources.
+  moduleNameMapper: { '^@opstage/contracts$': '<rootDir>/libs/contracts/src/index.ts', '^(\.{1,2}/.*)\.js$': '$1' },
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',

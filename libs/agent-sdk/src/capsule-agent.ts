@@ -6,7 +6,7 @@ import { AgentAuthError, AgentConfigurationError, AgentDisabledError, ApiRequest
 import { jsonLineLogger, parseLogLevel, safeLogger, type AgentLogger } from './logger';
 import { resolveOptions, type ActionDefinition, type CapsuleAgentOptions, type HealthReport, type ResolvedOptions } from './options';
 import { ServiceCatalog, type ConfigProvider, type HealthProvider, type ServiceEntry } from './service-catalog';
-import { sleep } from './sleep';
+import { settlesWithin, sleep } from './sleep';
 import { FileTokenStore } from './token-store';
 import { currentCommand } from './command-scope';
 
@@ -146,7 +146,7 @@ export class CapsuleAgent extends EventEmitter {
     this.setState('stopping');
     this.stopController.abort();
     await this.runner?.drain(this.options.stopTimeoutMs);
-    await Promise.race([this.lifecycle, sleep(this.options.stopTimeoutMs)]);
+    await settlesWithin(this.lifecycle, this.options.stopTimeoutMs);
     this.setState(failed ? 'failed' : 'stopped');
   }
 

@@ -7,7 +7,7 @@ import type { AgentLogger } from './logger';
 import type { ActionContext } from './options';
 import { redactSecrets } from './redaction';
 import type { ServiceCatalog } from './service-catalog';
-import { sleep } from './sleep';
+import { settlesWithin, sleep } from './sleep';
 
 const REMEMBERED_RESULTS = 500;
 
@@ -112,10 +112,9 @@ export class CommandRunner {
   async drain(timeoutMs: number): Promise<void> {
     this.queued.length = 0; // never started: the server expires them by their TTL
     const all = Promise.all([...this.running.values()].map((r) => r.done));
-    const finished = await Promise.race([all.then(() => true), sleep(timeoutMs).then(() => false)]);
-    if (finished) return;
+    if (await settlesWithin(all, timeoutMs)) return;
     for (const running of this.running.values()) running.controller.abort(new CommandAbort('stopping'));
-    await Promise.race([all, sleep(2_000)]);
+    await settlesWithin(all, 2_000);
   }
 
   private async execute(command: CommandDto, controller: AbortController): Promise<void> {

@@ -11,3 +11,18 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', done, { once: true });
   });
 }
+
+/** Waits for `promise` at most `ms`; true when it settled in time. The timer never outlives the wait. */
+export async function settlesWithin(promise: Promise<unknown> | undefined, ms: number): Promise<boolean> {
+  if (!promise) return true;
+  const timeUp = new AbortController();
+  const settled = promise.then(
+    () => true,
+    () => true,
+  );
+  try {
+    return await Promise.race([settled, sleep(ms, timeUp.signal).then(() => false)]);
+  } finally {
+    timeUp.abort();
+  }
+}
