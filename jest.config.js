@@ -5,7 +5,7 @@ module.exports = {
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   setupFiles: ['<rootDir>/apps/opstage/test/setup-env.ts'],
   // The generated agent client imports its siblings as `./x.js` (ESM style); jest resolves them to the .ts sources.
-  moduleNameMapper: { '^@opstage/contracts$': '<rootDir>/libs/contracts/src/index.ts', '^(\.{1,2}/.*)\.js$': '$1' },
+  moduleNameMapper: { '^@opstage/contracts$': '<rootDir>/libs/contracts/src/index.ts', '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',
