@@ -55,6 +55,17 @@ describe('malformed input never produces a 5xx, and every error is the envelope'
     expect(failures).toEqual([]);
   }, 240_000);
 
+  it('a NUL character anywhere in a body, a query or a path is 422 with its place, not a database error', async () => {
+    const login = await server.request('POST', '/api/admin/auth/login', { body: { username: 'owner\u0000', password: 'x' } });
+    expect([login.status, login.body.error.code, login.body.error.details]).toEqual([422, 'VALIDATION_FAILED', { issues: [{ path: 'username', message: 'must not contain NUL characters' }] }]);
+    const nested = await owner.post('/api/admin/registration-tokens', { name: 'ok', meta: { ['k\u0000']: 1 } });
+    expect([nested.status, nested.body.error.details.issues[0].path]).toEqual([422, 'meta.k\u0000']);
+    for (const path of ['/api/admin/agents?q=%00', '/api/admin/capsule-services?q=a%00b', '/api/admin/users/usr_%00']) {
+      const res = await owner.get(path);
+      expect([path, res.status, res.body.error.code]).toEqual([path, 422, 'VALIDATION_FAILED']);
+    }
+  });
+
   it('survives generated garbage bodies on every mutating route (property-based)', async () => {
     const mutating = routes.filter((r) => r.method !== 'GET');
     const failures: string[] = [];
