@@ -16,7 +16,7 @@ const MAX_ENTRIES = 100_000;
  * Agent token lookups by hash, kept for a few seconds: every agent request (heartbeat, poll, result) authenticates,
  * and the answer rarely changes. Whatever changes it in this process — revoke, disable, enable, token rotation —
  * calls {@link forgetAgent} after its commit, so a revoked token is refused on its very next request. (With several
- * instances, another instance's change is seen within the TTL; see ADR 0008.)
+ * instances, another instance's change is seen within the TTL; see ADR 0009.)
  */
 @Injectable()
 export class AgentCredentialCache {
