@@ -4,7 +4,7 @@ import { registerAgent, RegisteredAgent } from './agent-fixtures';
 import { concretePath, routeCatalogue, RouteInfo } from './route-catalogue';
 
 const SKIP = new Set(['GET /api/admin/stream', 'POST /api/admin/auth/logout', 'POST /api/admin/auth/logout-all', 'POST /api/admin/auth/password']);
-const QUERY_GARBAGE = ['page=abc', 'page=0', 'page=-1', 'page=1.5', 'pageSize=1000', 'pageSize=0', 'sort=%21%21', 'sort=unknownField', 'status=BAD', 'status=', 'q=%20%20', 'agentId=bad', 'limit=abc', 'waitSeconds=99', 'from=yesterday', 'to=2000-01-01T00:00:00Z&from=2001-01-01T00:00:00Z', `q=${'x'.repeat(5000)}`, 'page[]=1&page[]=2'];
+const QUERY_GARBAGE = ['sort=toString', 'sort=-__proto__', 'sort=constructor', 'page=abc', 'page=0', 'page=-1', 'page=1.5', 'pageSize=1000', 'pageSize=0', 'sort=%21%21', 'sort=unknownField', 'status=BAD', 'status=', 'q=%20%20', 'agentId=bad', 'limit=abc', 'waitSeconds=99', 'from=yesterday', 'to=2000-01-01T00:00:00Z&from=2001-01-01T00:00:00Z', `q=${'x'.repeat(5000)}`, 'page[]=1&page[]=2'];
 const RAW_BODIES = ['{', '{"a":', 'null', '[]', '"text"', '42', 'true', '{"__proto__":{"x":1}}', `${'['.repeat(5000)}${']'.repeat(5000)}`, '\u0000\u0001', '{"a":1}{"b":2}'];
 
 function envelopeOk(body: any): boolean {
