@@ -166,15 +166,16 @@ describe('agent registration, heartbeat and service reports over real HTTP', () 
     expect(offline.body.data[0]).toMatchObject({ status: 'OFFLINE', storedStatus: 'HEALTHY' });
     expect((await admin.get('/api/admin/capsule-services?status=HEALTHY&q=effective-svc')).body.pagination.total).toBe(0);
   });
+
   it('coalesces plain heartbeats: written within a second, bringing an OFFLINE agent back ONLINE, never reviving a DISABLED one', async () => {
     const a = await registerAgent(server, admin, 'coalesced-agent', null);
     const b = await registerAgent(server, admin, 'coalesced-disabled', null);
     const em = server.app.get(EntityManager).fork();
     const longAgo = new Date(Date.now() - 3_600_000);
-    await em.nativeUpdate(Agent, { id: a.agentId }, { status: 'OFFLINE', lastHeartbeatAt: longAgo });
     const heartbeat = (agent: typeof a) => server.request('POST', `/api/agents/${agent.agentId}/heartbeat`, { headers: { authorization: `Bearer ${agent.agentToken}` }, body: {} });
     // the first heartbeat of an agent is audited (sampled) and written at once; the next ones are the plain kind
     expect((await heartbeat(a)).status).toBe(200);
+    // what the maintenance sweep does to an agent it thinks silent, while the agent's credentials are still cached ONLINE
     await em.nativeUpdate(Agent, { id: a.agentId }, { status: 'OFFLINE', lastHeartbeatAt: longAgo });
     const sent = Date.now();
     expect((await heartbeat(a)).status).toBe(200);

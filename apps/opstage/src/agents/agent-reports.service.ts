@@ -32,7 +32,7 @@ export class AgentReportsService {
   async heartbeat(agent: AuthenticatedAgent['agent'], body: HeartbeatDto, now = new Date()): Promise<void> {
     const wasOnline = agent.status === 'ONLINE';
     const sampleAudit = now.getTime() - (this.lastHeartbeatAudit.get(agent.id) ?? 0) > HEARTBEAT_AUDIT_EVERY_MS;
-    if (!sampleAudit && !(body.serviceId && body.health)) {
+    if (wasOnline && !sampleAudit && !(body.serviceId && body.health)) {
       // The hot path: only the timestamp moves, written with the other heartbeats of this second.
       this.heartbeats.touch(agent.id, now);
       return;

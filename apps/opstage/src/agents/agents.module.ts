@@ -12,6 +12,6 @@ import { HeartbeatCoalescer } from './heartbeat-coalescer';
   imports: [AuthModule, CapsuleServicesModule],
   controllers: [AgentApiController, AgentsController],
   providers: [AgentRegistrationService, AgentReportsService, AgentsService, HeartbeatCoalescer],
-  exports: [AgentRegistrationService],
+  exports: [AgentRegistrationService, HeartbeatCoalescer],
 })
 export class AgentsModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgentsModule } from '../agents/agents.module';
 import { OpstageConfig } from '../config/opstage-config';
 import { PayloadSealer } from '../crypto/payload-sealer';
 import { ActionCommandsController } from './action-commands.controller';
@@ -37,6 +38,7 @@ const EVENT_HANDLERS = [CommandNotificationsHandler];
  * Counts events on the global OperationalCounters. Exports the expiry sweep and the execute-command factory (for the bus).
  */
 @Module({
+  imports: [AgentsModule],
   controllers: [ActionCommandsController, CommandsController, AgentCommandsController],
   providers: [
     ...COMMAND_HANDLERS,
