@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CapsuleAgent } from './capsule-agent';
-import { AgentAuthError, RegistrationError } from './errors';
+import { RegistrationError } from './errors';
 
 /** A scripted backend answering the agent API in memory (unit tests only; the e2e tests use the real one). */
-function fakeBackend(answers: { register?: () => Response; heartbeatCadence?: number[] }) {
+function fakeBackend(answers: { register?: () => Response; heartbeatCadence?: number[]; commands?: object[] }) {
   const calls: string[] = [];
+  const results: Array<{ path: string; body: any }> = [];
   let heartbeats = 0;
   const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const fetchImpl = (async (input: Request | string) => {
@@ -19,10 +20,17 @@ function fakeBackend(answers: { register?: () => Response; heartbeatCadence?: nu
       const seconds = answers.heartbeatCadence?.[Math.min(heartbeats++, answers.heartbeatCadence.length - 1)] ?? 7;
       return json({ success: true, data: { heartbeatIntervalSeconds: seconds, commandPollIntervalSeconds: 2, maxCommandWaitSeconds: 12 } });
     }
-    if (path.endsWith('/commands')) return new Promise<Response>((resolve) => setTimeout(() => resolve(json({ success: true, data: [] })), 50));
+    if (path.endsWith('/commands')) {
+      const batch = answers.commands?.splice(0) ?? [];
+      return new Promise<Response>((resolve) => setTimeout(() => resolve(json({ success: true, data: batch })), batch.length ? 0 : 50));
+    }
+    if (path.endsWith('/result')) {
+      results.push({ path, body: JSON.parse(await request.text()) });
+      return json({ success: true, data: {} });
+    }
     return json({ success: false, error: { code: 'NOT_FOUND', message: 'no' } }, 404);
   }) as typeof fetch;
-  return { fetchImpl, calls };
+  return { fetchImpl, calls, results };
 }
 
 describe('CapsuleAgent', () => {
@@ -95,7 +103,16 @@ describe('CapsuleAgent', () => {
     expect(() => hub.service('c')).toThrow(/no service c/);
   });
 
-  it('AgentAuthError is what a revoked token produces', () => {
-    expect(new AgentAuthError('x', 'AGENT_TOKEN_REVOKED', 401).retryable).toBe(false);
+  it('stop() lets a running handler finish and sends its result before it resolves', async () => {
+    const backend = fakeBackend({ commands: [{ id: 'cmd_1', agentId: 'agt_1', serviceId: 'svc_1', type: 'ACTION_EXECUTE', actionName: 'work', status: 'RUNNING', payload: {} }] });
+    const agent = make(backend.fetchImpl);
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    agent.action({ name: 'work', label: 'Work', handler: async () => (started(), await new Promise((r) => setTimeout(r, 300)), { finished: true }) });
+    await agent.start();
+    await running;
+    await agent.stop();
+    expect(backend.results).toEqual([{ path: '/api/agents/agt_1/commands/cmd_1/result', body: expect.objectContaining({ success: true, data: { finished: true } }) }]);
+    expect(agent.state).toBe('stopped');
   });
 });
