@@ -2,11 +2,13 @@
 // `npm run generate`: writes the generated, committed files from the built backend:
 //   libs/contracts/openapi.json  (the OpenAPI document, deterministic)
 //   docs/configuration.md        (the configuration reference, from the config schema)
+//   apps/console/src/app/api/    (the console's API client, ng-openapi-gen from that document)
 // `--check` writes nothing and fails when a committed file differs from what the code generates.
 require('reflect-metadata');
-const { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync } = require('node:fs');
+const { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync, readdirSync, mkdirSync, unlinkSync } = require('node:fs');
+const { spawnSync } = require('node:child_process');
 const { tmpdir } = require('node:os');
-const { join } = require('node:path');
+const { join, dirname, relative } = require('node:path');
 
 const root = join(__dirname, '..');
 const dist = join(root, 'dist', 'server');
@@ -24,9 +26,11 @@ async function main() {
   await app.close();
   rmSync(dataDir, { recursive: true, force: true });
 
+  const openApiJson = `${JSON.stringify(document, null, 2)}\n`;
   const outputs = {
-    'libs/contracts/openapi.json': `${JSON.stringify(document, null, 2)}\n`,
+    'libs/contracts/openapi.json': openApiJson,
     'docs/configuration.md': configurationReference(ENV_SCHEMA),
+    ...consoleClient(openApiJson),
   };
   let stale = [];
   for (const [file, content] of Object.entries(outputs)) {
@@ -34,13 +38,45 @@ async function main() {
     const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
     if (current === content) continue;
     if (check) stale.push(file);
-    else writeFileSync(path, content);
+    else {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content);
+    }
+  }
+  // A generated directory holds only what the generator wrote: leftovers of removed operations are stale too.
+  for (const file of listFiles(join(root, CONSOLE_CLIENT_DIR)).map((path) => relative(root, path))) {
+    if (file in outputs) continue;
+    if (check) stale.push(file);
+    else unlinkSync(join(root, file));
   }
   if (stale.length) {
     process.stderr.write(`Generated files are stale: ${stale.join(', ')}. Run \`npm run generate\` and commit the result.\n`);
     process.exit(1);
   }
-  process.stdout.write(check ? 'Generated files are current.\n' : `Wrote ${Object.keys(outputs).join(', ')}\n`);
+  process.stdout.write(check ? 'Generated files are current.\n' : `Wrote libs/contracts/openapi.json, docs/configuration.md and ${CONSOLE_CLIENT_DIR}/ (${Object.keys(outputs).length} files)\n`);
+}
+
+const CONSOLE_CLIENT_DIR = 'apps/console/src/app/api';
+
+/** Runs ng-openapi-gen on the freshly built document into a temp dir and returns its files keyed by repo path. */
+function consoleClient(openApiJson) {
+  const work = mkdtempSync(join(tmpdir(), 'opstage-console-client-'));
+  try {
+    const input = join(work, 'openapi.json');
+    const output = join(work, 'api');
+    writeFileSync(input, openApiJson);
+    const generator = join(root, 'node_modules', '.bin', 'ng-openapi-gen');
+    const result = spawnSync(generator, ['-c', join(root, 'apps/console/ng-openapi-gen.json'), '--input', input, '--output', output, '--silent', 'true'], { cwd: root, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`ng-openapi-gen failed:\n${result.stdout}${result.stderr}`);
+    return Object.fromEntries(listFiles(output).map((path) => [join(CONSOLE_CLIENT_DIR, relative(output, path)), readFileSync(path, 'utf8')]));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function listFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
 }
 
 function configurationReference(schema) {
