@@ -12,6 +12,6 @@ export function roleAtLeastGuard(needed: Role): CanActivateFn {
   return async () => {
     const session = inject(SessionStore);
     await session.restore();
-    return roleAtLeast(session.role(), needed) ? true : inject(Router).createUrlTree(['/']);
+    return roleAtLeast(session.role(), needed) ? true : inject(Router).createUrlTree(['/dashboard']);
   };
 }
