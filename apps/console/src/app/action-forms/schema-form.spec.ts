@@ -106,6 +106,12 @@ describe('SchemaForm', () => {
     expect(form.payload()).toEqual({ message: 'hello', times: 2, ratio: 0.5, loud: true, colour: 'green', tags: ['b'], target: { host: 'localhost' } });
   });
 
+  it('omits optional fields left empty, as the server’s default initialPayload fills them with empty strings', async () => {
+    const { form } = await setUp({ message: 'm', colour: 'red', secret: '', notes: '', ratio: '', tags: [], target: { host: 'h', port: '' } });
+    expect(form.validate()).toBe(true);
+    expect(form.payload()).toEqual({ message: 'm', colour: 'red', times: 2, loud: true, tags: [], target: { host: 'h' } });
+  });
+
   it('requires the nested object’s required fields', async () => {
     const { loader, form } = await setUp({ message: 'x', colour: 'red' });
     expect(form.validate()).toBe(true);
