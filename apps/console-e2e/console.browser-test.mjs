@@ -183,6 +183,7 @@ describe('console', { concurrency: false }, () => {
   it('shows a viewer no mutating controls', async () => {
     const viewerContext = await browser.newContext({ viewport: { width: 1366, height: 850 } });
     const viewerPage = await viewerContext.newPage();
+    viewerPage.on('pageerror', (error) => pageErrors.push(String(error)));
     try {
       await signIn(viewerPage, opstage.baseUrl, VIEWER);
       assert.equal(await viewerPage.locator('[data-nav="/users"]').count(), 0);

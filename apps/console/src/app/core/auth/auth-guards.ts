@@ -10,8 +10,10 @@ export const signedIn: CanActivateFn = async (_route, state) => {
 
 export function roleAtLeastGuard(needed: Role): CanActivateFn {
   return async () => {
+    // inject() only works before the first await.
     const session = inject(SessionStore);
+    const router = inject(Router);
     await session.restore();
-    return roleAtLeast(session.role(), needed) ? true : inject(Router).createUrlTree(['/dashboard']);
+    return roleAtLeast(session.role(), needed) ? true : router.createUrlTree(['/dashboard']);
   };
 }
