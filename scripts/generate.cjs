@@ -2,13 +2,14 @@
 // `npm run generate`: writes the generated, committed files from the built backend:
 //   libs/contracts/openapi.json  (the OpenAPI document, deterministic)
 //   docs/configuration.md        (the configuration reference, from the config schema)
-//   apps/console/src/app/api/    (the console's API client, ng-openapi-gen from that document)
+//   libs/agent-client/src/generated/  (the agent API client, from the OpenAPI document's `Agent` operations)
+//   apps/console/src/app/api/         (the console's API client, ng-openapi-gen from the same document)
 // `--check` writes nothing and fails when a committed file differs from what the code generates.
 require('reflect-metadata');
-const { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync, readdirSync, mkdirSync, unlinkSync } = require('node:fs');
+const { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync, mkdirSync, readdirSync, cpSync } = require('node:fs');
 const { spawnSync } = require('node:child_process');
 const { tmpdir } = require('node:os');
-const { join, dirname, relative } = require('node:path');
+const { join } = require('node:path');
 
 const root = join(__dirname, '..');
 const dist = join(root, 'dist', 'server');
@@ -26,11 +27,9 @@ async function main() {
   await app.close();
   rmSync(dataDir, { recursive: true, force: true });
 
-  const openApiJson = `${JSON.stringify(document, null, 2)}\n`;
   const outputs = {
-    'libs/contracts/openapi.json': openApiJson,
+    'libs/contracts/openapi.json': `${JSON.stringify(document, null, 2)}\n`,
     'docs/configuration.md': configurationReference(ENV_SCHEMA),
-    ...consoleClient(openApiJson),
   };
   let stale = [];
   for (const [file, content] of Object.entries(outputs)) {
@@ -38,45 +37,81 @@ async function main() {
     const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
     if (current === content) continue;
     if (check) stale.push(file);
-    else {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, content);
-    }
+    else writeFileSync(path, content);
   }
-  // A generated directory holds only what the generator wrote: leftovers of removed operations are stale too.
-  for (const file of listFiles(join(root, CONSOLE_CLIENT_DIR)).map((path) => relative(root, path))) {
-    if (file in outputs) continue;
-    if (check) stale.push(file);
-    else unlinkSync(join(root, file));
+
+  // Whole generated directories: generated into a scratch folder from the document above, then compared file by file.
+  const generatedDirs = {
+    'libs/agent-client/src/generated': (out) => generateAgentClient(outputs['libs/contracts/openapi.json'], out),
+    'apps/console/src/app/api': (out) => generateConsoleClient(outputs['libs/contracts/openapi.json'], out),
+  };
+  for (const [dir, generate] of Object.entries(generatedDirs)) {
+    const scratch = mkdtempSync(join(tmpdir(), 'opstage-generated-'));
+    try {
+      await generate(scratch);
+      const target = join(root, dir);
+      if (sameTree(scratch, target)) continue;
+      if (check) stale.push(dir);
+      else {
+        rmSync(target, { recursive: true, force: true });
+        mkdirSync(target, { recursive: true });
+        cpSync(scratch, target, { recursive: true });
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   }
   if (stale.length) {
     process.stderr.write(`Generated files are stale: ${stale.join(', ')}. Run \`npm run generate\` and commit the result.\n`);
     process.exit(1);
   }
-  process.stdout.write(check ? 'Generated files are current.\n' : `Wrote libs/contracts/openapi.json, docs/configuration.md and ${CONSOLE_CLIENT_DIR}/ (${Object.keys(outputs).length} files)\n`);
+  process.stdout.write(check ? 'Generated files are current.\n' : `Wrote ${[...Object.keys(outputs), ...Object.keys(generatedDirs)].join(', ')}\n`);
 }
 
-const CONSOLE_CLIENT_DIR = 'apps/console/src/app/api';
-
-/** Runs ng-openapi-gen on the freshly built document into a temp dir and returns its files keyed by repo path. */
-function consoleClient(openApiJson) {
-  const work = mkdtempSync(join(tmpdir(), 'opstage-console-client-'));
+/** The agent client (`@hey-api/openapi-ts`, self-contained fetch client): only the operations tagged `Agent`. */
+async function generateAgentClient(documentJson, outDir) {
+  const input = join(outDir, '..', `${require('node:path').basename(outDir)}-openapi.json`);
+  writeFileSync(input, documentJson);
   try {
-    const input = join(work, 'openapi.json');
-    const output = join(work, 'api');
-    writeFileSync(input, openApiJson);
-    const generator = join(root, 'node_modules', '.bin', 'ng-openapi-gen');
-    const result = spawnSync(generator, ['-c', join(root, 'apps/console/ng-openapi-gen.json'), '--input', input, '--output', output, '--silent', 'true'], { cwd: root, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`ng-openapi-gen failed:\n${result.stdout}${result.stderr}`);
-    return Object.fromEntries(listFiles(output).map((path) => [join(CONSOLE_CLIENT_DIR, relative(output, path)), readFileSync(path, 'utf8')]));
+    const { createClient } = await import('@hey-api/openapi-ts');
+    await createClient({
+      input,
+      output: { path: outDir },
+      logs: { level: 'silent' },
+      parser: { filters: { tags: { include: ['Agent'] } } },
+      plugins: ['@hey-api/client-fetch', '@hey-api/typescript', '@hey-api/sdk'],
+    });
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    rmSync(input, { force: true });
   }
 }
 
-function listFiles(dir) {
+/** The console client (ng-openapi-gen: models plus one function per operation), from `apps/console/ng-openapi-gen.json`. */
+function generateConsoleClient(documentJson, outDir) {
+  const input = join(outDir, '..', `${require('node:path').basename(outDir)}-openapi.json`);
+  writeFileSync(input, documentJson);
+  try {
+    const generator = join(root, 'node_modules', '.bin', 'ng-openapi-gen');
+    const args = ['-c', join(root, 'apps/console/ng-openapi-gen.json'), '--input', input, '--output', outDir, '--silent', 'true'];
+    const result = spawnSync(generator, args, { cwd: root, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`ng-openapi-gen failed:\n${result.stdout}${result.stderr}`);
+  } finally {
+    rmSync(input, { force: true });
+  }
+}
+
+function listTree(dir, prefix = '') {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listTree(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+  );
+}
+
+function sameTree(a, b) {
+  const left = listTree(a).sort();
+  const right = listTree(b).sort();
+  if (left.join('\n') !== right.join('\n')) return false;
+  return left.every((file) => readFileSync(join(a, file), 'utf8') === readFileSync(join(b, file), 'utf8'));
 }
 
 function configurationReference(schema) {

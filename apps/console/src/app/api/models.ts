@@ -25,7 +25,6 @@ export type { CreatedRegistrationTokenDto } from './models/created-registration-
 export type { CreateRegistrationTokenDto } from './models/create-registration-token-dto';
 export type { CreateUserDto } from './models/create-user-dto';
 export type { CsrfTokenDto } from './models/csrf-token-dto';
-export type { DashboardCommandDto } from './models/dashboard-command-dto';
 export type { DashboardSummaryDto } from './models/dashboard-summary-dto';
 export type { DatabaseHealthDto } from './models/database-health-dto';
 export type { ErrorEnvelopeDto } from './models/error-envelope-dto';
