@@ -180,6 +180,55 @@ describe('console', { concurrency: false }, () => {
     assert.ok(!csv.includes('command.created'));
   });
 
+  it('retries a cancelled command from its detail page', async () => {
+    const cancelled = (await admin.get('/api/admin/commands?status=CANCELLED&type=ACTION_EXECUTE')).data[0];
+    await page.goto(`${opstage.baseUrl}/commands/${cancelled.id}`);
+    await page.locator('.command-status [data-status="CANCELLED"]').waitFor();
+    await page.locator('.retry-command').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Retry' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/commands/') && !url.pathname.endsWith(cancelled.id));
+    const retryId = new URL(page.url()).pathname.split('/').pop();
+    await page.locator('.command-status [data-status="RUNNING"]').waitFor();
+    assert.equal((await admin.get(`/api/admin/commands/${retryId}`)).data.retryOfCommandId, cancelled.id);
+    // Cancel from the detail page too, so the slow handler stops.
+    await page.locator('.cancel-command').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel command' }).click();
+    await page.locator('.command-status [data-status="CANCELLED"]').waitFor();
+  });
+
+  it('keeps the dashboard live: a command queued elsewhere shows up without a reload', async () => {
+    await page.goto(`${opstage.baseUrl}/dashboard`);
+    await page.locator('[data-live="true"]').waitFor();
+    const before = await page.locator('.recent-commands li').allTextContents();
+    const created = await admin.post(`/api/admin/capsule-services/${agent.serviceId}/actions/echo`, { payload: { message: 'from the API' } });
+    await page.locator(`.recent-commands a[href="/commands/${created.data.id}"]`).waitFor();
+    assert.notDeepEqual(await page.locator('.recent-commands li').allTextContents(), before);
+  });
+
+  it('filters the audit log by time range', async () => {
+    await page.goto(`${opstage.baseUrl}/audit`);
+    await page.locator('.audit-table tbody tr').first().waitFor();
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const local = new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await page.locator('input[name="from"]').fill(local);
+    await page.locator('.apply-filters').click();
+    await page.getByText('No audit events match.').waitFor();
+    assert.equal(await page.locator('.audit-table tbody tr').count(), 0);
+  });
+
+  it('disables and re-enables the agent after confirmation', async () => {
+    await page.goto(`${opstage.baseUrl}/agents`);
+    await page.locator('table').getByRole('link', { name: 'browser-agent' }).click();
+    await page.locator('.disable-agent').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Disable' }).click();
+    await page.locator('dl.kv [data-status="DISABLED"]').waitFor();
+    assert.equal((await admin.get(`/api/admin/agents/${agent.agentId}`)).data.status, 'DISABLED');
+    await page.locator('.enable-agent').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Enable' }).click();
+    await page.locator('dl.kv [data-status="DISABLED"]').waitFor({ state: 'detached' });
+    assert.notEqual((await admin.get(`/api/admin/agents/${agent.agentId}`)).data.status, 'DISABLED');
+  });
+
   it('shows a viewer no mutating controls', async () => {
     const viewerContext = await browser.newContext({ viewport: { width: 1366, height: 850 } });
     const viewerPage = await viewerContext.newPage();

@@ -1,4 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { map } from 'rxjs';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { MatIconButton, MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
@@ -32,6 +35,8 @@ export class Shell {
   private readonly stream = inject(AdminStream);
   private readonly router = inject(Router);
 
+  /** Below 960 px the navigation floats over the page and closes after a choice. */
+  protected readonly narrow = toSignal(inject(BreakpointObserver).observe('(max-width: 959.98px)').pipe(map((state) => state.matches)), { initialValue: false });
   protected readonly navigation = computed(() => NAVIGATION.filter((item) => roleAtLeast(this.session.role(), item.minRole)));
 
   async logout(): Promise<void> {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
@@ -31,7 +31,7 @@ const OPERATIONS = { disable: disableAgent, enable: enableAgent, revoke: revokeA
   styles: `.actions { display: flex; gap: 8px; } mat-card { margin-bottom: 16px; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class AgentDetailPage implements OnInit {
+export class AgentDetailPage {
   readonly agentId = input.required<string>();
   private readonly client = inject(ApiClient);
   private readonly dialog = inject(MatDialog);
@@ -44,14 +44,18 @@ export class AgentDetailPage implements OnInit {
   protected readonly serviceColumns = ['status', 'code', 'name', 'version', 'lastReportedAt'];
 
   constructor() {
+    // The router reuses this page when only the id changes (e.g. after a retry), so load on every id.
+    effect(() => {
+      this.agentId();
+      untracked(() => {
+        void this.load();
+      });
+    });
     inject(AdminStream).on((message) => {
       if ((message.type === 'agent' || message.type === 'services') && message['agentId'] === this.agentId()) void this.load();
     });
   }
 
-  ngOnInit(): void {
-    void this.load();
-  }
 
   async load(): Promise<void> {
     this.loading.set(true);

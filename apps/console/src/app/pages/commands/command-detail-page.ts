@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { JsonPipe } from '@angular/common';
 import { Router, RouterLink } from '@angular/router';
 import { MatButton } from '@angular/material/button';
@@ -30,7 +30,7 @@ import { WhenPipe } from '../../ui/when-pipe';
   styles: `mat-card { margin-bottom: 16px; } .actions { display: flex; gap: 8px; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class CommandDetailPage implements OnInit {
+export class CommandDetailPage {
   readonly commandId = input.required<string>();
   private readonly client = inject(ApiClient);
   private readonly dialog = inject(MatDialog);
@@ -48,14 +48,18 @@ export class CommandDetailPage implements OnInit {
   protected readonly duration = duration;
 
   constructor() {
+    // The router reuses this page when only the id changes (e.g. after a retry), so load on every id.
+    effect(() => {
+      this.commandId();
+      untracked(() => {
+        void this.load(true);
+      });
+    });
     inject(AdminStream).on((message) => {
       if (message['commandId'] === this.commandId()) void this.load(false);
     });
   }
 
-  ngOnInit(): void {
-    void this.load(true);
-  }
 
   async load(showSpinner: boolean): Promise<void> {
     if (showSpinner) this.loading.set(true);

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { JsonPipe } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { MatCard, MatCardContent } from '@angular/material/card';
@@ -32,7 +32,7 @@ const MASK = '••••••••';
   styles: `mat-card { margin: 12px 0; } .category { font: var(--mat-sys-title-small); margin: 16px 0 8px; } .tab-body { padding: 12px 0; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ServiceDetailPage implements OnInit {
+export class ServiceDetailPage {
   readonly serviceId = input.required<string>();
   private readonly client = inject(ApiClient);
   protected readonly session = inject(SessionStore);
@@ -43,7 +43,7 @@ export class ServiceDetailPage implements OnInit {
   protected readonly historyColumns = ['status', 'message', 'reportedAt'];
   protected readonly history = new PagedQuery<HealthReportDto>(({ page, pageSize, sort }) => this.client.page(listCapsuleServiceHealthHistory, { serviceId: this.serviceId(), page, pageSize, sort }), '-reportedAt');
 
-  /** Enabled actions grouped by category, each group and its actions in catalog order. */
+  /** Actions grouped by category in catalog order; a disabled action shows with its Open button disabled. */
   protected readonly actionGroups = computed(() => {
     const actions = [...((this.service()?.actions ?? []) as ActionDefinitionDto[])].sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.name.localeCompare(b.name));
     const groups = new Map<string, ActionDefinitionDto[]>();
@@ -55,6 +55,14 @@ export class ServiceDetailPage implements OnInit {
   });
 
   constructor() {
+    // The router reuses this page when only the id changes (e.g. after a retry), so load on every id.
+    effect(() => {
+      this.serviceId();
+      untracked(() => {
+        void this.load(true);
+        void this.history.reload();
+      });
+    });
     inject(AdminStream).on((message) => {
       const service = this.service();
       if (service && (message.type === 'services' || message.type === 'agent') && message['agentId'] === service.agentId) {
@@ -64,10 +72,6 @@ export class ServiceDetailPage implements OnInit {
     });
   }
 
-  ngOnInit(): void {
-    void this.load(true);
-    void this.history.load();
-  }
 
   async load(showSpinner = true): Promise<void> {
     if (showSpinner) this.loading.set(true);
