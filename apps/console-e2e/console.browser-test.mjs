@@ -114,6 +114,29 @@ describe('console', { concurrency: false }, () => {
     assert.deepEqual(agent.items.map((item) => item.name), ['alpha', 'beta']);
   });
 
+  it('runs a row action from a table result with confirmation, then re-runs the list', async () => {
+    await openService();
+    const panel = page.locator('[data-action="listItems"]');
+    await panel.locator('.open-action').click();
+    await panel.locator('[data-field="limit"] input').waitFor();
+    await panel.locator('.run-action').click();
+    await panel.locator('[data-command-status="SUCCEEDED"]').waitFor();
+    const firstListId = (await panel.locator('.command-line a').textContent()).trim();
+    await panel.locator('.result-table tr', { hasText: 'beta' }).getByRole('button', { name: 'Delete' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    assert.match(await dialog.textContent(), /"name":"beta"/);
+    await dialog.getByRole('button', { name: 'Run' }).click();
+    await page.waitForFunction((id) => {
+      const link = document.querySelector('[data-action="listItems"] .command-line a');
+      return link && link.textContent.trim() !== id && document.querySelector('[data-action="listItems"] [data-command-status="SUCCEEDED"]');
+    }, firstListId);
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-action="listItems"] .result-table td[data-column="name"]')].length === 1);
+    const names = await panel.locator('.result-table td[data-column="name"]').allTextContents();
+    assert.deepEqual(names.map((n) => n.replace('content_copy', '').trim()), ['alpha']);
+    assert.deepEqual(agent.items.map((item) => item.name), ['alpha']);
+  });
+
   it('shows a generated key once', async () => {
     await openService();
     const panel = page.locator('[data-action="createApiKey"]');
