@@ -53,6 +53,7 @@ describe('console', { concurrency: false }, () => {
     await page.waitForURL(/\/dashboard$/);
     await page.locator('[data-card="Capsule services"] [data-count="HEALTHY"]').waitFor();
     assert.equal((await page.locator('[data-card="Capsule services"] [data-count="HEALTHY"]').textContent()).trim(), '1');
+    await page.locator('.troubled-services').getByText('Every service is healthy or unknown.').waitFor();
   });
 
   it('lists the service as HEALTHY and shows its masked configuration', async () => {
@@ -246,6 +247,7 @@ describe('console', { concurrency: false }, () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Disable' }).click();
     await page.locator('dl.kv [data-status="DISABLED"]').waitFor();
     assert.equal((await admin.get(`/api/admin/agents/${agent.agentId}`)).data.status, 'DISABLED');
+    assert.ok((await page.locator('.recent-commands a').allTextContents()).includes('echo'), 'the echo queued by the dashboard test is among the agent’s recent commands');
     await page.locator('.enable-agent').click();
     await page.getByRole('dialog').getByRole('button', { name: 'Enable' }).click();
     await page.locator('dl.kv [data-status="DISABLED"]').waitFor({ state: 'detached' });

@@ -24,7 +24,7 @@ export const ZH: Record<string, string> = {
   LOW: '低', MEDIUM: '中', HIGH: '高', USER: '用户', AGENT: '代理', SYSTEM: '系统', Sensitive: '敏感', Editable: '可编辑',
   // Dashboard
   'Audit events': '审计事件', 'Recent commands': '最近命令', 'Recent audit events': '最近审计事件', 'No commands yet.': '暂无命令。',
-  'No audit events yet.': '暂无审计事件。',
+  'No audit events yet.': '暂无审计事件。', 'Services needing attention': '需要关注的服务', 'Every service is healthy or unknown.': '所有服务均健康或状态未知。',
   // Agents
   'No agents yet. Create a registration token and start a service with the SDK.': '暂无代理。请创建注册令牌，并用 SDK 启动服务。',
   'This agent reports no services.': '该代理未上报任何服务。',

@@ -8,6 +8,8 @@ import { disableAgent } from '../../api/fn/admin-agents/disable-agent';
 import { enableAgent } from '../../api/fn/admin-agents/enable-agent';
 import { getAgent } from '../../api/fn/admin-agents/get-agent';
 import { revokeAgent } from '../../api/fn/admin-agents/revoke-agent';
+import { listCommands } from '../../api/fn/admin-commands/list-commands';
+import type { CommandDto } from '../../api/models/command-dto';
 import type { AgentDetailDto } from '../../api/models/agent-detail-dto';
 import { SessionStore } from '../../core/auth/session-store';
 import { ApiClient } from '../../core/http/api-client';
@@ -28,7 +30,7 @@ const OPERATIONS = { disable: disableAgent, enable: enableAgent, revoke: revokeA
   selector: 'ops-agent-detail-page',
   imports: [RouterLink, MatButton, MatCard, MatCardContent, MatTableModule, LoadState, ErrorBanner, StatusChip, CopyButton, WhenPipe, TranslatePipe],
   templateUrl: './agent-detail-page.html',
-  styles: `.actions { display: flex; gap: 8px; } mat-card { margin-bottom: 16px; }`,
+  styles: `.actions { display: flex; gap: 8px; } mat-card { margin-bottom: 16px; } .recent-commands { list-style: none; padding: 0; } .recent-commands li { padding: 4px 0; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AgentDetailPage {
@@ -37,6 +39,7 @@ export class AgentDetailPage {
   private readonly dialog = inject(MatDialog);
   protected readonly session = inject(SessionStore);
   protected readonly agent = signal<AgentDetailDto | null>(null);
+  protected readonly recentCommands = signal<CommandDto[]>([]);
   protected readonly loading = signal(false);
   protected readonly error = signal<ApiError | null>(null);
   protected readonly operationError = signal<ApiError | null>(null);
@@ -61,7 +64,12 @@ export class AgentDetailPage {
     this.loading.set(true);
     this.error.set(null);
     try {
-      this.agent.set(await this.client.call(getAgent, { agentId: this.agentId() }));
+      const [agent, commands] = await Promise.all([
+        this.client.call(getAgent, { agentId: this.agentId() }),
+        this.client.page(listCommands, { agentId: this.agentId(), type: 'ACTION_EXECUTE', pageSize: 10 }),
+      ]);
+      this.agent.set(agent);
+      this.recentCommands.set(commands.data);
     } catch (error) {
       this.error.set(ApiError.from(error));
     } finally {

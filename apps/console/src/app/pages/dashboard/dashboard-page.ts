@@ -2,7 +2,9 @@ import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@ang
 import { RouterLink } from '@angular/router';
 import { KeyValuePipe } from '@angular/common';
 import { MatCard, MatCardContent, MatCardHeader, MatCardTitle } from '@angular/material/card';
+import { listCapsuleServices } from '../../api/fn/admin-capsule-services/list-capsule-services';
 import { getDashboardSummary } from '../../api/fn/admin-dashboard/get-dashboard-summary';
+import type { CapsuleServiceDto } from '../../api/models/capsule-service-dto';
 import type { DashboardSummaryDto } from '../../api/models/dashboard-summary-dto';
 import { ApiClient } from '../../core/http/api-client';
 import { ApiError } from '../../core/http/api-error';
@@ -30,6 +32,8 @@ export class DashboardPage implements OnInit {
   private readonly client = inject(ApiClient);
   protected readonly stream = inject(AdminStream);
   protected readonly summary = signal<DashboardSummaryDto | null>(null);
+  /** Services that need attention: never shown as healthy when stale. */
+  protected readonly troubled = signal<CapsuleServiceDto[]>([]);
   protected readonly loading = signal(false);
   protected readonly error = signal<ApiError | null>(null);
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
@@ -53,7 +57,12 @@ export class DashboardPage implements OnInit {
     this.loading.set(true);
     this.error.set(null);
     try {
-      this.summary.set(await this.client.call(getDashboardSummary, undefined));
+      const [summary, troubled] = await Promise.all([
+        this.client.call(getDashboardSummary, undefined),
+        this.client.page(listCapsuleServices, { status: ['UNHEALTHY', 'STALE', 'OFFLINE'], pageSize: 10, sort: 'status' }),
+      ]);
+      this.summary.set(summary);
+      this.troubled.set(troubled.data);
     } catch (error) {
       this.error.set(ApiError.from(error));
     } finally {
