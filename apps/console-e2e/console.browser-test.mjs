@@ -254,6 +254,35 @@ describe('console', { concurrency: false }, () => {
     assert.notEqual((await admin.get(`/api/admin/agents/${agent.agentId}`)).data.status, 'DISABLED');
   });
 
+  it('lets the owner create a user, change its role and disable it', async () => {
+    await page.locator('[data-nav="/users"]').click();
+    await page.locator('input[name="newUsername"]').fill('otto');
+    await page.locator('input[name="newUserPassword"]').fill('otto-password-123');
+    await page.locator('.create-user').click();
+    const row = page.locator('.users-table tr', { hasText: 'otto' });
+    await row.waitFor();
+    await row.locator('mat-select').click();
+    await page.getByRole('option', { name: 'operator' }).click();
+    await row.locator('mat-select', { hasText: 'operator' }).waitFor();
+    const otto = () => admin.get('/api/admin/users?q=otto').then((r) => r.data.find((u) => u.username === 'otto'));
+    assert.equal((await otto()).role, 'operator');
+    await row.getByRole('button', { name: 'Disable' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Disable' }).click();
+    await row.locator('[data-status="DISABLED"]').waitFor();
+    assert.equal((await otto()).status, 'DISABLED');
+  });
+
+  it('saves maintenance settings', async () => {
+    await page.locator('[data-nav="/settings"]').click();
+    const retention = page.locator('input[name="auditRetentionDays"]');
+    await page.locator('.save-settings').waitFor();
+    await page.waitForFunction(() => document.querySelector('input[name="auditRetentionDays"]').value !== '0');
+    await retention.fill('45');
+    await page.locator('.save-settings').click();
+    await page.getByText('Settings saved.').waitFor();
+    assert.equal((await admin.get('/api/admin/settings/maintenance')).data.auditRetentionDays, 45);
+  });
+
   it('shows a viewer no mutating controls', async () => {
     const viewerContext = await browser.newContext({ viewport: { width: 1366, height: 850 } });
     const viewerPage = await viewerContext.newPage();
