@@ -181,10 +181,21 @@ describe('console', { concurrency: false }, () => {
     assert.match(token, /^opstage_reg_/);
     assert.equal((await page.locator('.env-snippet').textContent()).trim(), `OPSTAGE_BACKEND_URL=${opstage.baseUrl} OPSTAGE_REGISTRATION_TOKEN=${token}`);
     await page.locator('.tokens-table').getByText('laptop token').waitFor();
+    assert.equal(await page.locator('mat-error').count(), 0, 'the emptied form shows no validation errors');
     await page.reload();
     await page.locator('.tokens-table').getByText('laptop token').waitFor();
     assert.equal(await page.locator('.raw-token').count(), 0);
     assert.equal(await page.getByText(token).count(), 0);
+    const row = page.locator('.tokens-table tr', { hasText: 'laptop token' });
+    assert.equal(await row.locator('.delete-token').count(), 0, 'an ACTIVE token cannot be deleted');
+    await row.locator('.revoke-token').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+    await row.locator('[data-status="REVOKED"]').waitFor();
+    await row.locator('.delete-token').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await row.waitFor({ state: 'detached' });
+    const remaining = await admin.get('/api/admin/registration-tokens');
+    assert.ok(!remaining.data.some((t) => t.name === 'laptop token'));
   });
 
   it('filters the audit log and exports what the filter shows', async () => {

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal, viewChild } from '@angular/core';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent, MatCardHeader, MatCardTitle } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
@@ -52,6 +52,8 @@ export class RegistrationTokensPage implements OnInit {
   protected readonly createError = signal<ApiError | null>(null);
   protected readonly rowError = signal<ApiError | null>(null);
   protected readonly creating = signal(false);
+  /** resetForm() (not form.reset()) also clears the submitted state, so the emptied form shows no errors. */
+  private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly form = inject(FormBuilder).nonNullable.group({
     name: ['', [Validators.required, Validators.maxLength(120)]],
     expiresInHours: [24, [Validators.required, Validators.min(1), Validators.max(24 * 365)]],
@@ -77,7 +79,7 @@ export class RegistrationTokensPage implements OnInit {
     try {
       const { name, expiresInHours } = this.form.getRawValue();
       this.created.set(await this.client.call(createRegistrationToken, { body: { name, expiresInSeconds: Math.round(expiresInHours * 3600) } }));
-      this.form.reset();
+      this.formDirective()?.resetForm();
       await this.query.reload();
     } catch (error) {
       this.createError.set(ApiError.from(error));

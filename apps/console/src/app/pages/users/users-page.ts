@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal, viewChild } from '@angular/core';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent, MatCardHeader, MatCardTitle } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
@@ -43,6 +43,8 @@ export class UsersPage implements OnInit {
   protected readonly createError = signal<ApiError | null>(null);
   protected readonly rowError = signal<ApiError | null>(null);
   protected readonly notice = signal('');
+  /** resetForm() (not form.reset()) also clears the submitted state, so the emptied form shows no errors. */
+  private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly form = inject(FormBuilder).nonNullable.group({
     username: ['', [Validators.required, Validators.maxLength(80)]],
     displayName: [''],
@@ -64,7 +66,7 @@ export class UsersPage implements OnInit {
     try {
       const { username, displayName, password, role } = this.form.getRawValue();
       await this.client.call(createUser, { body: { username, password, role, ...(displayName ? { displayName } : {}) } });
-      this.form.reset();
+      this.formDirective()?.resetForm();
       await this.query.load();
     } catch (error) {
       this.createError.set(ApiError.from(error));
