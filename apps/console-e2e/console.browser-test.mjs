@@ -169,6 +169,8 @@ describe('console', { concurrency: false }, () => {
     const deadline = Date.now() + 10_000;
     while (!agent.cancelled.has(commandId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     assert.ok(agent.cancelled.has(commandId), 'agent was told about the cancel');
+    await page.getByRole('tab', { name: 'Commands' }).click();
+    await page.locator('.service-commands tr', { hasText: 'slowRebuild' }).locator('[data-status="CANCELLED"]').waitFor();
   });
 
   it('creates a registration token and shows the raw token only once', async () => {

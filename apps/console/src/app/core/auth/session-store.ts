@@ -45,6 +45,13 @@ export class SessionStore {
     }
   }
 
+  /** The server said the session is gone (401): drop what we know so the next guard asks the server again. */
+  forget(): void {
+    this.user.set(null);
+    this.csrf.value.set(null);
+    this.restored = null;
+  }
+
   private accept(session: { user: UserDto; csrfToken: string }): void {
     this.user.set(session.user);
     this.csrf.value.set(session.csrfToken);

@@ -1,7 +1,8 @@
 import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
+import { SessionStore } from '../auth/session-store';
 import { firstValueFrom } from 'rxjs';
 import { ApiError } from './api-error';
 import { apiInterceptor } from './api-interceptor';
@@ -48,5 +49,18 @@ describe('apiInterceptor', () => {
     const call = firstValueFrom(http.get('/api/admin/things'));
     backend.expectOne('/api/admin/things').flush('gateway down', { status: 502, statusText: 'Bad Gateway' });
     await expect(call).rejects.toMatchObject({ code: 'HTTP_502', status: 502 });
+  });
+
+  it('on 401 forgets the session and sends the user to the login page', async () => {
+    const router = TestBed.inject(Router);
+    const navigate = vi.spyOn(router, 'navigate').mockResolvedValue(true);
+    const session = TestBed.inject(SessionStore);
+    session.user.set({ id: 'usr_1', username: 'ann', role: 'owner' } as never);
+    const call = firstValueFrom(http.get('/api/admin/agents'));
+    backend.expectOne('/api/admin/agents').flush({ success: false, error: { code: 'UNAUTHORIZED', message: 'Session expired.' } }, { status: 401, statusText: 'Unauthorized' });
+    await expect(call).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(session.user()).toBeNull();
+    expect(TestBed.inject(CsrfToken).value()).toBeNull();
+    expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: { returnUrl: '/' } });
   });
 });

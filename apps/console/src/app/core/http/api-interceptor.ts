@@ -1,8 +1,9 @@
 import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
-import { inject } from '@angular/core';
+import { inject, Injector } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
 import { ApiError, isErrorEnvelope } from './api-error';
+import { SessionStore } from '../auth/session-store';
 import { CsrfToken } from './csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -11,12 +12,15 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const apiInterceptor: HttpInterceptorFn = (request, next) => {
   const csrf = inject(CsrfToken).value();
   const router = inject(Router);
+  const injector = inject(Injector);
   const withCsrf = !SAFE_METHODS.has(request.method) && csrf ? request.clone({ setHeaders: { 'X-CSRF-Token': csrf } }) : request;
   return next(withCsrf).pipe(
     catchError((response: unknown) => {
       const error = toApiError(response);
       const onLoginPage = router.url.startsWith('/login');
       if (error.status === 401 && !onLoginPage && !request.url.endsWith('/api/admin/auth/me')) {
+        // Resolved lazily: the session store uses the HTTP client this interceptor belongs to.
+        injector.get(SessionStore).forget();
         void router.navigate(['/login'], { queryParams: { returnUrl: router.url } });
       }
       return throwError(() => error);

@@ -7,7 +7,9 @@ import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { getCapsuleService } from '../../api/fn/admin-capsule-services/get-capsule-service';
 import { listCapsuleServiceHealthHistory } from '../../api/fn/admin-capsule-services/list-capsule-service-health-history';
+import { listCommands } from '../../api/fn/admin-commands/list-commands';
 import type { ActionDefinitionDto } from '../../api/models/action-definition-dto';
+import type { CommandDto } from '../../api/models/command-dto';
 import type { CapsuleServiceDetailDto } from '../../api/models/capsule-service-detail-dto';
 import type { ConfigItemDto } from '../../api/models/config-item-dto';
 import type { HealthReportDto } from '../../api/models/health-report-dto';
@@ -41,6 +43,8 @@ export class ServiceDetailPage {
   protected readonly error = signal<ApiError | null>(null);
   protected readonly configColumns = ['key', 'label', 'type', 'value', 'defaultValue', 'source', 'flags'];
   protected readonly historyColumns = ['status', 'message', 'reportedAt'];
+  protected readonly commandColumns = ['status', 'actionName', 'createdAt', 'error'];
+  protected readonly commands = new PagedQuery<CommandDto>(({ page, pageSize, sort }) => this.client.page(listCommands, { serviceId: this.serviceId(), type: 'ACTION_EXECUTE', page, pageSize, sort }), '-createdAt');
   protected readonly history = new PagedQuery<HealthReportDto>(({ page, pageSize, sort }) => this.client.page(listCapsuleServiceHealthHistory, { serviceId: this.serviceId(), page, pageSize, sort }), '-reportedAt');
 
   /** Actions grouped by category in catalog order; a disabled action shows with its Open button disabled. */
@@ -61,9 +65,11 @@ export class ServiceDetailPage {
       untracked(() => {
         void this.load(true);
         void this.history.reload();
+        void this.commands.reload();
       });
     });
     inject(AdminStream).on((message) => {
+      if (message.type.startsWith('command.')) void this.commands.load();
       const service = this.service();
       if (service && (message.type === 'services' || message.type === 'agent') && message['agentId'] === service.agentId) {
         void this.load(false);
