@@ -94,4 +94,14 @@ describe('CommandResultView', () => {
     await (await structured.loader.getHarness(MatButtonHarness.with({ text: 'Show raw JSON' }))).click();
     expect(structured.element.querySelector('.raw-result')!.textContent).toContain('"rowActions"');
   });
+
+  it('hides row actions where nothing can run them', async () => {
+    const fixture = TestBed.createComponent(CommandResultView);
+    fixture.componentRef.setInput('result', { success: true, data: LIST });
+    fixture.componentRef.setInput('showRowActions', false);
+    fixture.detectChanges();
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    expect(await (await (await loader.getHarness(MatTableHarness)).getHeaderRows())[0].getCellTextByIndex()).toEqual(['User', 'State', 'Size', 'OK', 'At', 'Took']);
+    expect((await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Disable' }))).length).toBe(0);
+  });
 });

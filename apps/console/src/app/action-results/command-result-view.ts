@@ -24,7 +24,7 @@ export interface CommandResultLike {
       @if (r.message) { <p class="message">{{ r.message }}</p> }
       @if (errorText()) { <p class="error-text result-error">{{ errorText() }}</p> }
       @if (generatedKey(); as key) { <ops-generated-key [value]="key" /> }
-      @if (list(); as l) { <ops-result-table [list]="l" [busy]="busy()" (rowAction)="rowAction.emit($event)" /> }
+      @if (list(); as l) { <ops-result-table [list]="l" [busy]="busy()" [showRowActions]="showRowActions()" (rowAction)="rowAction.emit($event)" /> }
       @if (detail(); as d) { <ops-result-detail [detail]="d" /> }
       @if (structured()) {
       <button mat-button type="button" class="toggle-raw" (click)="showRaw.set(!showRaw())" [attr.aria-expanded]="showRaw()">
@@ -40,6 +40,7 @@ export interface CommandResultLike {
 export class CommandResultView {
   readonly result = input.required<CommandResultLike>();
   readonly busy = input(false);
+  readonly showRowActions = input(true);
   readonly rowAction = output<RowActionRequest>();
   protected readonly showRaw = signal(false);
 

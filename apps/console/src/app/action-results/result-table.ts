@@ -26,10 +26,12 @@ export class ResultTable {
   readonly list = input.required<ResultList>();
   /** The action of a row currently running: its buttons are disabled meanwhile. */
   readonly busy = input(false);
+  /** Row actions need a host that runs them (the action panel); elsewhere they are hidden. */
+  readonly showRowActions = input(true);
   readonly rowAction = output<RowActionRequest>();
 
   protected readonly columns = computed(() => columnsOf(this.list()));
-  protected readonly columnIds = computed(() => [...this.columns().map((_, index) => `c${index}`), ...(this.list().rowActions?.length ? ['actions'] : [])]);
+  protected readonly columnIds = computed(() => [...this.columns().map((_, index) => `c${index}`), ...(this.showRowActions() && this.list().rowActions?.length ? ['actions'] : [])]);
   protected readonly locale = computed(() => (this.language.language() === 'zh' ? 'zh-CN' : 'en-GB'));
 
   protected cell(row: unknown, key: string): unknown {
