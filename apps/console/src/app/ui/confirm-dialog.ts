@@ -31,7 +31,7 @@ export interface ConfirmRequest {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="false">{{ 'Cancel' | t }}</button>
-      <button mat-flat-button type="button" class="confirm-button" [class.danger]="data.danger" [mat-dialog-close]="true" cdkFocusInitial>
+      <button mat-flat-button type="button" class="confirm-button" [class.danger]="data.danger" [mat-dialog-close]="true">
         {{ (data.confirmLabel ?? 'Confirm') | t }}
       </button>
     </mat-dialog-actions>
