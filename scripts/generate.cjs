@@ -3,9 +3,11 @@
 //   libs/contracts/openapi.json  (the OpenAPI document, deterministic)
 //   docs/configuration.md        (the configuration reference, from the config schema)
 //   libs/agent-client/src/generated/  (the agent API client, from the OpenAPI document's `Agent` operations)
+//   apps/console/src/app/api/         (the console's API client, ng-openapi-gen from the same document)
 // `--check` writes nothing and fails when a committed file differs from what the code generates.
 require('reflect-metadata');
 const { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync, mkdirSync, readdirSync, cpSync } = require('node:fs');
+const { spawnSync } = require('node:child_process');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
@@ -39,7 +41,10 @@ async function main() {
   }
 
   // Whole generated directories: generated into a scratch folder from the document above, then compared file by file.
-  const generatedDirs = { 'libs/agent-client/src/generated': (out) => generateAgentClient(outputs['libs/contracts/openapi.json'], out) };
+  const generatedDirs = {
+    'libs/agent-client/src/generated': (out) => generateAgentClient(outputs['libs/contracts/openapi.json'], out),
+    'apps/console/src/app/api': (out) => generateConsoleClient(outputs['libs/contracts/openapi.json'], out),
+  };
   for (const [dir, generate] of Object.entries(generatedDirs)) {
     const scratch = mkdtempSync(join(tmpdir(), 'opstage-generated-'));
     try {
@@ -76,6 +81,20 @@ async function generateAgentClient(documentJson, outDir) {
       parser: { filters: { tags: { include: ['Agent'] } } },
       plugins: ['@hey-api/client-fetch', '@hey-api/typescript', '@hey-api/sdk'],
     });
+  } finally {
+    rmSync(input, { force: true });
+  }
+}
+
+/** The console client (ng-openapi-gen: models plus one function per operation), from `apps/console/ng-openapi-gen.json`. */
+function generateConsoleClient(documentJson, outDir) {
+  const input = join(outDir, '..', `${require('node:path').basename(outDir)}-openapi.json`);
+  writeFileSync(input, documentJson);
+  try {
+    const generator = join(root, 'node_modules', '.bin', 'ng-openapi-gen');
+    const args = ['-c', join(root, 'apps/console/ng-openapi-gen.json'), '--input', input, '--output', outDir, '--silent', 'true'];
+    const result = spawnSync(generator, args, { cwd: root, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`ng-openapi-gen failed:\n${result.stdout}${result.stderr}`);
   } finally {
     rmSync(input, { force: true });
   }

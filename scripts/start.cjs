@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: installs dependencies (including the pinned Node 24) when needed, builds when sources changed, then
+// `npm start`: installs dependencies (including the pinned Node 24) when needed, builds the backend and the console
+// when their sources changed, then
 // runs Opstage with the pinned Node. Plain CommonJS so it also runs under an older system Node before the install.
 const { spawnSync, spawn } = require('node:child_process');
 const { existsSync, statSync, readdirSync } = require('node:fs');
@@ -31,7 +32,11 @@ if (!existsSync(pinnedNode) || !existsSync(installedMarker) || statSync(join(roo
 }
 const entry = join(root, 'dist', 'server', 'apps', 'opstage', 'src', 'main.js');
 const sources = Math.max(newestMtime(join(root, 'apps', 'opstage', 'src')), newestMtime(join(root, 'libs', 'contracts', 'src')), newestMtime(join(root, 'migrations')));
-if (!existsSync(entry) || statSync(entry).mtimeMs < sources) run(['run', 'build']);
+if (!existsSync(entry) || statSync(entry).mtimeMs < sources) run(['exec', '--', 'nest', 'build', 'opstage']);
+// The console is served from dist/console/browser; rebuild it when its sources or the workspace config are newer.
+const consoleIndex = join(root, 'dist', 'console', 'browser', 'index.html');
+const consoleSources = Math.max(newestMtime(join(root, 'apps', 'console')), statSync(join(root, 'angular.json')).mtimeMs);
+if (!existsSync(consoleIndex) || statSync(consoleIndex).mtimeMs < consoleSources) run(['exec', '--', 'ng', 'build', 'console']);
 
 const child = spawn(pinnedNode, [entry], { cwd: root, stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

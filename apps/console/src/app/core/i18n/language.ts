@@ -1,0 +1,43 @@
+import { DOCUMENT, effect, inject, Injectable, signal } from '@angular/core';
+import { ZH } from './messages-zh';
+
+export type Language = 'en' | 'zh';
+const STORAGE_KEY = 'opstage.language';
+
+/**
+ * Runtime English/中文 switch. Messages are keyed by their English text, so English needs no dictionary and a
+ * missing translation falls back to readable English. `{name}` placeholders are filled from `params`.
+ */
+@Injectable({ providedIn: 'root' })
+export class LanguageService {
+  private readonly document = inject(DOCUMENT);
+  readonly language = signal<Language>(readStored());
+
+  constructor() {
+    effect(() => {
+      const language = this.language();
+      this.document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+      try {
+        localStorage.setItem(STORAGE_KEY, language);
+      } catch {
+        /* storage can be unavailable (private mode); the choice then lasts for this page only */
+      }
+    });
+  }
+
+  translate(text: string, params?: Record<string, unknown>): string {
+    const template = this.language() === 'zh' ? (ZH[text] ?? text) : text;
+    if (!params) return template;
+    return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+  }
+}
+
+function readStored(): Language {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (stored === 'en' || stored === 'zh') return stored;
+  } catch {
+    /* ignore */
+  }
+  return typeof navigator !== 'undefined' && navigator.language?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}

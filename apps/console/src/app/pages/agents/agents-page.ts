@@ -1,0 +1,49 @@
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatPaginator } from '@angular/material/paginator';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { MatSort, MatSortHeader } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { listAgents } from '../../api/fn/admin-agents/list-agents';
+import type { AgentDto } from '../../api/models/agent-dto';
+import { ApiClient } from '../../core/http/api-client';
+import { TranslatePipe } from '../../core/i18n/translate-pipe';
+import { AdminStream } from '../../core/stream/admin-stream';
+import { LoadState } from '../../ui/load-state';
+import { PagedQuery } from '../../ui/paged-query';
+import { StatusChip } from '../../ui/status-chip';
+import { WhenPipe } from '../../ui/when-pipe';
+
+type AgentStatus = AgentDto['status'];
+
+@Component({
+  selector: 'ops-agents-page',
+  imports: [FormsModule, RouterLink, MatTableModule, MatSort, MatSortHeader, MatPaginator, MatFormField, MatLabel, MatInput, MatSelect, MatOption, LoadState, StatusChip, WhenPipe, TranslatePipe],
+  templateUrl: './agents-page.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AgentsPage implements OnInit {
+  private readonly client = inject(ApiClient);
+  protected readonly statuses: AgentStatus[] = ['PENDING', 'ONLINE', 'OFFLINE', 'DISABLED', 'REVOKED'];
+  protected readonly columns = ['status', 'code', 'name', 'mode', 'runtime', 'serviceCount', 'lastHeartbeatAt', 'createdAt'];
+  protected readonly status = signal<AgentStatus[]>([]);
+  protected readonly search = signal('');
+  protected readonly query = new PagedQuery<AgentDto>(
+    ({ page, pageSize, sort }) =>
+      this.client.page(listAgents, { page, pageSize, sort, status: this.status().length ? this.status() : undefined, q: this.search().trim() || undefined }),
+    '-createdAt',
+  );
+
+  constructor() {
+    inject(AdminStream).on((message) => {
+      if (message.type === 'agent' || message.type === 'services') void this.query.load();
+    });
+  }
+
+  ngOnInit(): void {
+    void this.query.load();
+  }
+}

@@ -1,0 +1,57 @@
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatPaginator } from '@angular/material/paginator';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { MatSort, MatSortHeader } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { listCapsuleServices } from '../../api/fn/admin-capsule-services/list-capsule-services';
+import type { CapsuleServiceDto } from '../../api/models/capsule-service-dto';
+import { ApiClient } from '../../core/http/api-client';
+import { TranslatePipe } from '../../core/i18n/translate-pipe';
+import { AdminStream } from '../../core/stream/admin-stream';
+import { LoadState } from '../../ui/load-state';
+import { PagedQuery } from '../../ui/paged-query';
+import { StatusChip } from '../../ui/status-chip';
+import { WhenPipe } from '../../ui/when-pipe';
+
+type ServiceStatus = CapsuleServiceDto['status'];
+type HealthStatus = CapsuleServiceDto['healthStatus'];
+
+@Component({
+  selector: 'ops-services-page',
+  imports: [FormsModule, RouterLink, MatTableModule, MatSort, MatSortHeader, MatPaginator, MatFormField, MatLabel, MatInput, MatSelect, MatOption, LoadState, StatusChip, WhenPipe, TranslatePipe],
+  templateUrl: './services-page.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ServicesPage implements OnInit {
+  private readonly client = inject(ApiClient);
+  protected readonly statuses: ServiceStatus[] = ['HEALTHY', 'UNHEALTHY', 'STALE', 'OFFLINE', 'UNKNOWN'];
+  protected readonly healthStatuses: HealthStatus[] = ['UP', 'DEGRADED', 'DOWN', 'UNKNOWN'];
+  protected readonly columns = ['status', 'healthStatus', 'code', 'name', 'runtime', 'version', 'lastReportedAt'];
+  protected readonly status = signal<ServiceStatus[]>([]);
+  protected readonly health = signal<HealthStatus | null>(null);
+  protected readonly search = signal('');
+  protected readonly query = new PagedQuery<CapsuleServiceDto>(
+    ({ page, pageSize, sort }) =>
+      this.client.page(listCapsuleServices, {
+        page, pageSize, sort,
+        status: this.status().length ? this.status() : undefined,
+        healthStatus: this.health() ?? undefined,
+        q: this.search().trim() || undefined,
+      }),
+    'code',
+  );
+
+  constructor() {
+    inject(AdminStream).on((message) => {
+      if (message.type === 'agent' || message.type === 'services') void this.query.load();
+    });
+  }
+
+  ngOnInit(): void {
+    void this.query.load();
+  }
+}
