@@ -1,54 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AdminClient, request } from './harness';
 import { DEMO_SERVICE } from './agent-fixtures';
-
-const ROOT = join(__dirname, '../../..');
-const MAIN = join(ROOT, 'dist/server/apps/opstage/src/main.js');
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-}
-
-/** Starts the built server as a real process (what `npm start` runs) in `cwd` and waits until it listens. */
-async function startProcess(cwd: string, env: Record<string, string>, port: number): Promise<Running> {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` (npm test does) first`);
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('OPSTAGE_') && k !== 'DATABASE_URL' && k !== 'NODE_ENV'));
-  const child = spawn(process.execPath, [MAIN], { cwd, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${output}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
-    if (ok) return { child, output: () => output };
-    if (Date.now() > deadline) throw new Error(`server did not listen on ${port}: ${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function stopProcess(running: Running): Promise<void> {
-  if (running.child.exitCode !== null || running.child.signalCode !== null) return;
-  const exited = new Promise((r) => running.child.once('exit', r));
-  running.child.kill('SIGTERM');
-  await exited;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+import { freePort, startProcess, stopProcess } from './server-process';
 
 describe('the run command as a real process', () => {
   it('with nothing set: serves on 8080, keeps SQLite under ./data, prints the generated owner password once', async () => {
