@@ -85,10 +85,11 @@ async function database(config: OpstageConfig, results: CheckResult[]): Promise<
     results.push({ check: 'database', verdict: 'WARN', detail: `no database at ${path} yet; \`opstage start\` or \`opstage migrate\` creates it` });
     return;
   }
-  // Before this process opens its own connection, which the probe would otherwise count.
-  const inUse = isDatabaseInUse(path);
+  let inUse: boolean;
   let orm: MikroORM;
   try {
+    // Before this process opens its own connection, which the probe would otherwise count.
+    inUse = isDatabaseInUse(path);
     orm = await openOrm(path);
     await orm.em.getConnection().execute('pragma busy_timeout = 5000');
     await orm.em.getConnection().execute('select 1');

@@ -3,7 +3,7 @@ export interface NativeSqlite {
   backup(destination: string): Promise<unknown>;
   pragma(source: string, options?: { simple?: boolean }): unknown;
   exec(source: string): unknown;
-  prepare(source: string): { all(...params: unknown[]): unknown[]; get(...params: unknown[]): unknown };
+  prepare(source: string): { all(...params: unknown[]): unknown[]; get(...params: unknown[]): unknown; run(...params: unknown[]): unknown };
   close(): void;
 }
 

@@ -21,6 +21,15 @@ async function stagedStatus(path: string): Promise<MigrationStatus> {
   }
 }
 
+function inUseOrUnreadable(databasePath: string): boolean {
+  try {
+    return isDatabaseInUse(databasePath);
+  } catch (error) {
+    // A damaged live file cannot be probed for a lock: refuse rather than guess whether a server still holds it.
+    throw new CliFailure(`${databasePath} cannot be checked for a running server (${(error as Error).message}). Stop the server, move the file away by hand, then restore.`);
+  }
+}
+
 /** Moves the live database (and a leftover WAL or rollback journal) aside under one name; drops the rebuildable -shm. */
 function moveAside(databasePath: string, stamp: string): string | null {
   if (!existsSync(databasePath)) return null;
@@ -68,7 +77,7 @@ export const restoreCommand: CliCommand = {
       assertIntactOpstageDatabase(staged);
       status = await stagedStatus(staged);
       if (status.unknown.length) throw new CliFailure(`The backup was made by a newer Opstage (${status.unknown.join(', ')}); restore it with that version.`);
-      if (isDatabaseInUse(target)) {
+      if (inUseOrUnreadable(target)) {
         throw new CliFailure(`${target} is in use by another process (a running Opstage server?). Stop it first; nothing was changed.`);
       }
       aside = moveAside(target, stamp);
