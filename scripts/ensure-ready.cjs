@@ -1,5 +1,6 @@
-// Shared by `npm start` and the `opstage` CLI launcher: installs dependencies (including the pinned Node 24) when
-// needed and rebuilds when sources changed. Plain CommonJS so it also runs under an older system Node.
+// For the `opstage` CLI launcher: installs dependencies (including the pinned Node 24) when needed and rebuilds the
+// backend (not the console, which the CLI does not need) when its sources changed. Same rules as `npm start`.
+// Plain CommonJS so it also runs under an older system Node.
 const { spawnSync } = require('node:child_process');
 const { existsSync, statSync, readdirSync } = require('node:fs');
 const { join } = require('node:path');
@@ -7,7 +8,6 @@ const { join } = require('node:path');
 const root = join(__dirname, '..');
 const pinnedNode = join(root, 'node_modules', '.bin', 'node');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const serverEntry = join(root, 'dist', 'server', 'apps', 'opstage', 'src', 'main.js');
 const cliEntry = join(root, 'dist', 'server', 'apps', 'opstage', 'src', 'cli', 'main.js');
 
 function newestMtime(dir) {
@@ -41,7 +41,7 @@ function ensureInstalled() {
 
 function ensureBuilt(entry) {
   const sources = Math.max(newestMtime(join(root, 'apps', 'opstage', 'src')), newestMtime(join(root, 'libs', 'contracts', 'src')), newestMtime(join(root, 'migrations')));
-  if (!existsSync(entry) || statSync(entry).mtimeMs < sources) run(['run', 'build']);
+  if (!existsSync(entry) || statSync(entry).mtimeMs < sources) run(['exec', '--', 'nest', 'build', 'opstage']);
 }
 
-module.exports = { root, pinnedNode, serverEntry, cliEntry, isCheckout, ensureInstalled, ensureBuilt };
+module.exports = { root, pinnedNode, cliEntry, isCheckout, ensureInstalled, ensureBuilt };
