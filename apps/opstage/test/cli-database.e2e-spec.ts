@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openNativeSqlite } from '../src/database/native-sqlite';
 import { runCli } from './cli-process';
 import { AdminClient } from './harness';
-import { freePort, Running, startProcess, stopProcess } from './server-process';
+import { freePort, Running, startServer as startProcess, stopProcess } from './processes';
 
 const OWNER = { username: 'cli-owner@example.test', password: 'Cli-Owner-Password-1' };
 

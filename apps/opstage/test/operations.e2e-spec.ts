@@ -221,7 +221,10 @@ describe('dashboard, metrics, diagnostics, settings, maintenance, backup and the
       expect(data.commandCounts).toMatchObject({ SUCCEEDED: 2, FAILED: 3, PENDING: 1 });
       expect(data.auditEventCount).toBeGreaterThan(0);
       expect(data.recentCommands).toHaveLength(6);
-      expect(Object.keys(data.recentCommands[0]).sort()).toEqual(['actionName', 'agentId', 'completedAt', 'createdAt', 'errorCode', 'id', 'serviceId', 'status', 'type']);
+      // The contract's `Command`: every published field, the payload included (redacted like every admin read).
+      expect(Object.keys(data.recentCommands[0])).toEqual(expect.arrayContaining(['id', 'agentId', 'serviceId', 'type', 'actionName', 'status', 'payload', 'createdByUserId', 'createdAt', 'startedAt', 'completedAt', 'expiresAt']));
+      const failed = data.recentCommands.find((c: { errorCode: string | null }) => c.errorCode === 'BOOM');
+      expect(failed).toMatchObject({ status: 'FAILED', durationMs: expect.any(Number) });
       expect(data.recentAuditEvents.length).toBeLessThanOrEqual(10);
       expect(data.recentAuditEvents[0].id).toMatch(/^aud_/);
     });

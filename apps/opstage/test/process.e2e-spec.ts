@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AdminClient, request } from './harness';
 import { DEMO_SERVICE } from './agent-fixtures';
-import { freePort, startProcess, stopProcess } from './server-process';
+import { freePort, startServer as startProcess, stopProcess } from './processes';
 
 describe('the run command as a real process', () => {
   it('with nothing set: serves on 8080, keeps SQLite under ./data, prints the generated owner password once', async () => {

@@ -5,7 +5,8 @@ import { AuditEventDto } from '../audit/audit-event.dto';
 import { Command } from '../commands/command.entity';
 import { DEFAULT_WORKSPACE } from '../metrics/admin-metrics.dto';
 import { InventoryCounts } from '../metrics/inventory-counts';
-import { DashboardCommandDto, DashboardSummaryDto } from './dashboard.dto';
+import { CommandDto } from '../commands/dto/command.dto';
+import { DashboardSummaryDto } from './dashboard.dto';
 
 const RECENT = 10;
 
@@ -30,7 +31,7 @@ export class DashboardService {
       serviceCounts: inv.services,
       commandCounts: inv.commands,
       auditEventCount,
-      recentCommands: commands.map(DashboardCommandDto.from),
+      recentCommands: commands.map((command) => CommandDto.from(command)),
       recentAuditEvents: events.map(AuditEventDto.from),
     };
   }

@@ -17,11 +17,12 @@ export class InProcessNotifier extends Notifier {
 
   waitFor<T>(channel: string, timeoutMs: number, signal?: AbortSignal): Promise<T | undefined> {
     return new Promise((resolve) => {
-      if (signal?.aborted || timeoutMs <= 0) return resolve(undefined);
+      if (signal?.aborted || this.closing.aborted || timeoutMs <= 0) return resolve(undefined);
       const finish = (value: T | undefined) => {
         clearTimeout(timer);
         this.emitter.off(channel, onNotify);
         signal?.removeEventListener('abort', onAbort);
+        this.closing.removeEventListener('abort', onAbort);
         resolve(value);
       };
       const onNotify = (payload: T) => finish(payload);
@@ -29,6 +30,7 @@ export class InProcessNotifier extends Notifier {
       const timer = setTimeout(() => finish(undefined), timeoutMs);
       this.emitter.on(channel, onNotify);
       signal?.addEventListener('abort', onAbort, { once: true });
+      this.closing.addEventListener('abort', onAbort, { once: true });
     });
   }
 

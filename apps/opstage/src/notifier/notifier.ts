@@ -3,6 +3,21 @@
  * stream. One interface so a database-backed implementation (PostgreSQL LISTEN/NOTIFY) can replace the in-process one.
  */
 export abstract class Notifier {
+  private readonly closingController = new AbortController();
+
+  /**
+   * Fires when the application shuts down: waits end at once and streams close, so a SIGTERM does not wait out every
+   * long-poll and SSE connection before the server can stop.
+   */
+  get closing(): AbortSignal {
+    return this.closingController.signal;
+  }
+
+  /** Called by the notifier module when Nest begins shutting down. */
+  close(): void {
+    this.closingController.abort();
+  }
+
   /** Signals every waiter and subscriber of `channel`. */
   abstract notify(channel: string, payload?: unknown): void;
 

@@ -30,10 +30,14 @@ export class AdminStream {
     const unsubscribe = this.notifier.subscribe(channels.adminStream, (payload) => write(sseEvent(payload)));
     const heartbeat = setInterval(() => write(`: heartbeat ${new Date().toISOString()}\n\n`), heartbeatMs);
     heartbeat.unref();
+    const end = () => out.end();
+    this.notifier.closing.addEventListener('abort', end, { once: true });
     out.once('close', () => {
       clearInterval(heartbeat);
       unsubscribe();
+      this.notifier.closing.removeEventListener('abort', end);
     });
+    if (this.notifier.closing.aborted) out.end();
     write(`retry: 3000\n${sseEvent({ type: 'ready', at: new Date().toISOString() }, 'ready')}`);
     return out;
   }

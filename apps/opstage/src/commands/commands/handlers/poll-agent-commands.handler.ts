@@ -35,7 +35,8 @@ export class PollAgentCommandsHandler implements ICommandHandler<PollAgentComman
     private readonly eventBus: EventBus,
   ) {}
 
-  async execute({ agentId, limit, waitSeconds, signal }: PollAgentCommandsCommand): Promise<AgentCommandPoll> {
+  async execute({ agentId, limit, waitSeconds, signal: clientGone }: PollAgentCommandsCommand): Promise<AgentCommandPoll> {
+    const signal = clientGone ? AbortSignal.any([clientGone, this.notifier.closing]) : this.notifier.closing;
     this.counters.agentCommandPolled();
     const now = new Date();
     await this.em.fork().nativeUpdate(Agent, { id: agentId, status: { $nin: ['DISABLED', 'REVOKED'] } }, { status: 'ONLINE', lastHeartbeatAt: now, updatedAt: now });
@@ -45,9 +46,9 @@ export class PollAgentCommandsHandler implements ICommandHandler<PollAgentComman
     for (;;) {
       const local = new AbortController();
       const remaining = deadline - Date.now();
-      const wake = remaining > 0 ? this.notifier.waitFor(channels.agentCommands(agentId), remaining, signal ? AbortSignal.any([signal, local.signal]) : local.signal) : undefined;
+      const wake = remaining > 0 ? this.notifier.waitFor(channels.agentCommands(agentId), remaining, AbortSignal.any([signal, local.signal])) : undefined;
       try {
-        if (signal?.aborted) return new AgentCommandPoll([], []);
+        if (signal.aborted) return new AgentCommandPoll([], []);
         const poll = await this.claim(agentId, limit);
         if (poll.commands.length || poll.cancelledCommandIds.length || !wake) return poll;
         await wake;

@@ -1,0 +1,3 @@
+// The agent API client, generated from libs/contracts/openapi.json by `npm run generate` (never edited by hand).
+export * from './generated';
+export { createClient, createConfig } from './generated/client';

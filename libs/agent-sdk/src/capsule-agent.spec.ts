@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CapsuleAgent } from './capsule-agent';
+import { AgentAuthError, RegistrationError } from './errors';
+
+/** A scripted backend answering the agent API in memory (unit tests only; the e2e tests use the real one). */
+function fakeBackend(answers: { register?: () => Response; heartbeatCadence?: number[] }) {
+  const calls: string[] = [];
+  let heartbeats = 0;
+  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const fetchImpl = (async (input: Request | string) => {
+    const request = typeof input === 'string' ? new Request(input) : input;
+    const path = new URL(request.url).pathname;
+    calls.push(`${request.method} ${path}`);
+    if (path === '/api/agents/register') return answers.register?.() ?? json({ success: true, data: { agentId: 'agt_1', agentToken: 'opstage_agent_x', heartbeatIntervalSeconds: 7, commandPollIntervalSeconds: 3 } });
+    if (path.endsWith('/services/report')) return json({ success: true, data: { services: [{ id: 'svc_1', code: 'svc' }] } });
+    if (path.endsWith('/heartbeat')) {
+      const seconds = answers.heartbeatCadence?.[Math.min(heartbeats++, answers.heartbeatCadence.length - 1)] ?? 7;
+      return json({ success: true, data: { heartbeatIntervalSeconds: seconds, commandPollIntervalSeconds: 2, maxCommandWaitSeconds: 12 } });
+    }
+    if (path.endsWith('/commands')) return new Promise<Response>((resolve) => setTimeout(() => resolve(json({ success: true, data: [] })), 50));
+    return json({ success: false, error: { code: 'NOT_FOUND', message: 'no' } }, 404);
+  }) as typeof fetch;
+  return { fetchImpl, calls };
+}
+
+describe('CapsuleAgent', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'capsule-agent-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const make = (fetchImpl: typeof fetch, extra: Record<string, unknown> = {}) =>
+    new CapsuleAgent({ backendUrl: 'http://opstage.test', registrationToken: 'opstage_reg_x', tokenStore: { file: join(dir, 't.json') }, service: { code: 'svc', name: 'Svc' }, logLevel: 'silent', fetch: fetchImpl, ...extra });
+
+  it('adopts the cadence the server returns, and follows it when it changes', async () => {
+    const backend = fakeBackend({ heartbeatCadence: [9, 1] });
+    const agent = make(backend.fetchImpl, { intervals: { heartbeatMs: 60_000 } });
+    expect(agent.intervals.heartbeatMs).toBe(60_000);
+    await agent.start();
+    expect(agent.state).toBe('running');
+    // register said 7 s; the first heartbeat (sent at connect) says 9 s and a 12 s long-poll ceiling
+    expect(agent.intervals).toEqual({ heartbeatMs: 9_000, commandPollMs: 2_000, maxWaitSeconds: 12 });
+    await agent.stop();
+    expect(agent.state).toBe('stopped');
+    expect(backend.calls.slice(0, 3)).toEqual(['POST /api/agents/register', 'POST /api/agents/agt_1/services/report', 'POST /api/agents/agt_1/heartbeat']);
+  });
+
+  it('a refused registration token does not throw into the host: it is emitted, and start() resolves', async () => {
+    const backend = fakeBackend({ register: () => new Response(JSON.stringify({ success: false, error: { code: 'REGISTRATION_TOKEN_INVALID', message: 'bad' } }), { status: 401 }) });
+    const agent = make(backend.fetchImpl);
+    const errors: unknown[] = [];
+    agent.on('error', (error) => errors.push(error));
+    await expect(agent.start()).resolves.toBeUndefined();
+    expect(agent.state).toBe('failed');
+    expect(errors[0]).toBeInstanceOf(RegistrationError);
+    expect((errors[0] as RegistrationError).code).toBe('REGISTRATION_TOKEN_INVALID');
+    expect(backend.calls).toEqual(['POST /api/agents/register']);
+  });
+
+  it('in strictMode start() rejects with the typed error instead', async () => {
+    const backend = fakeBackend({ register: () => new Response(JSON.stringify({ success: false, error: { code: 'REGISTRATION_TOKEN_INVALID', message: 'bad' } }), { status: 401 }) });
+    await expect(make(backend.fetchImpl, { strictMode: true }).start()).rejects.toBeInstanceOf(RegistrationError);
+  });
+
+  it('no listener for `error`: a failure is logged, never an unhandled error event that would crash the host', async () => {
+    const backend = fakeBackend({ register: () => new Response('{}', { status: 401 }) });
+    const agent = make(backend.fetchImpl);
+    await agent.start();
+    expect(agent.state).toBe('failed');
+  });
+
+  it('an unreachable backend: start() resolves while the agent keeps retrying in the background', async () => {
+    let attempts = 0;
+    const down = (async () => {
+      attempts++;
+      throw new TypeError('fetch failed');
+    }) as typeof fetch;
+    const agent = make(down, { backoff: { initialMs: 10, maxMs: 20 } });
+    await agent.start();
+    expect(agent.state).toBe('starting');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(attempts).toBeGreaterThan(3);
+    await agent.stop();
+  });
+
+  it('rejects declarations that cannot work: duplicate actions, no handler, several services without OpHub mode', () => {
+    const agent = make(fakeBackend({}).fetchImpl);
+    agent.action({ name: 'echo', label: 'Echo', handler: () => ({}) });
+    expect(() => agent.action({ name: 'echo', label: 'Echo', handler: () => ({}) })).toThrow(/declared twice/);
+    expect(() => agent.action({ name: 'x', label: 'X' } as never)).toThrow(/handler/);
+    expect(() => new CapsuleAgent({ services: [{ code: 'a', name: 'A' }, { code: 'b', name: 'B' }], logLevel: 'silent' })).toThrow(/ophub/);
+    const hub = new CapsuleAgent({ agent: { code: 'hub', mode: 'ophub' }, services: [{ code: 'a', name: 'A' }, { code: 'b', name: 'B' }], logLevel: 'silent' });
+    expect(() => hub.service('b').action({ name: 'go', label: 'Go', handler: () => ({}) })).not.toThrow();
+    expect(() => hub.service('c')).toThrow(/no service c/);
+  });
+
+  it('AgentAuthError is what a revoked token produces', () => {
+    expect(new AgentAuthError('x', 'AGENT_TOKEN_REVOKED', 401).retryable).toBe(false);
+  });
+});
