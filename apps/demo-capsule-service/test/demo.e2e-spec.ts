@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AdminClient } from '../../opstage/test/harness';
@@ -89,6 +89,8 @@ describe('the demo Capsule Service and the SDK, as real processes', () => {
       serviceId = list[0]?.id;
       return list[0]?.status === 'HEALTHY';
     });
+    // The service is HEALTHY as soon as the register call lands (it carries the first report); the file follows its answer.
+    await waitUntil(demo, 'the token file', () => existsSync(tokenFile));
     const stored = JSON.parse(readFileSync(tokenFile, 'utf8'));
     expect(stored).toEqual({ agentId: expect.stringMatching(/^agt_/), agentToken: expect.stringMatching(/^opstage_agent_/), backendUrl: `http://127.0.0.1:${port}`, savedAt: expect.any(String) });
     expect(statSync(tokenFile).mode & 0o777).toBe(0o600);

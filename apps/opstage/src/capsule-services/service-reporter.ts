@@ -26,7 +26,7 @@ function catalogueHash(service: ReportedServiceDto): string {
 export class ServiceReporter {
   constructor(private readonly audit: AuditRecorder) {}
 
-  async report(tx: EntityManager, agent: Agent, input: ReportedServiceDto, now: Date): Promise<CapsuleService> {
+  async report(tx: EntityManager, agent: Pick<Agent, 'id'>, input: ReportedServiceDto, now: Date): Promise<CapsuleService> {
     const existing: CapsuleService | null = await tx.findOne(CapsuleService, { code: input.code }, { populate: ['agent'] });
     if (existing && existing.agent.id !== agent.id) {
       const owner = existing.agent.getEntity();

@@ -1,0 +1,158 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AdminClient, request } from '../harness';
+import { freePort, Running, startServer, stopProcess } from '../processes';
+
+const OWNER = { username: 'owner@example.test', password: 'Owner-Password-123!' };
+const KILLS = 20;
+
+interface Acknowledged {
+  tokens: Set<string>;
+  agents: Set<string>;
+  created: Set<string>;
+  dispatched: Set<string>;
+  completed: Set<string>;
+}
+
+/**
+ * R1: registrations, commands and results driven against a real server process that is killed with SIGKILL at random
+ * moments. After every kill the SQLite file must pass `integrity_check`, hold every write that was answered 2xx, hold
+ * no command in an impossible state, and have an audit row for every state change.
+ */
+describe('crash safety under SIGKILL (R1)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'opstage-crash-'));
+  const dbFile = join(dir, 'data', 'opstage.db');
+  const acked: Acknowledged = { tokens: new Set(), agents: new Set(), created: new Set(), dispatched: new Set(), completed: new Set() };
+  let port: number;
+  let server: Running | undefined;
+
+  const env = () => ({
+    OPSTAGE_PORT: String(port),
+    OPSTAGE_HOST: '127.0.0.1',
+    OPSTAGE_DATA_DIR: join(dir, 'data'),
+    OPSTAGE_ADMIN_USERNAME: OWNER.username,
+    OPSTAGE_ADMIN_PASSWORD: OWNER.password,
+    OPSTAGE_SESSION_SECRET: 'k'.repeat(48),
+    OPSTAGE_LOG_LEVEL: 'warn',
+    OPSTAGE_MAINTENANCE_INTERVAL_SECONDS: '0',
+  });
+  const base = () => `http://127.0.0.1:${port}`;
+
+  afterAll(async () => {
+    await stopProcess(server, 'SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** One round of work until `stop` fires: every 2xx answer is recorded as acknowledged. */
+  async function workload(admin: AdminClient, worker: { agentId: string; agentToken: string; serviceId: string }, stop: AbortSignal): Promise<void> {
+    const auth = { authorization: `Bearer ${worker.agentToken}` };
+    const guard = async (work: () => Promise<void>) => {
+      while (!stop.aborted) {
+        try {
+          await work();
+        } catch {
+          return; // the server is gone: outcomes in flight are unknown, and either is allowed
+        }
+      }
+    };
+    let n = 0;
+    await Promise.all([
+      guard(async () => {
+        const created = await admin.post('/api/admin/registration-tokens', { name: `crash-${n++}` });
+        if (created.status !== 200) return;
+        acked.tokens.add(created.body.data.id);
+        const registered = await request(base(), 'POST', '/api/agents/register', { body: { registrationToken: created.body.data.rawToken, agent: { code: `crash-agent-${n}` } } });
+        if (registered.status === 200) acked.agents.add(registered.body.data.agentId);
+      }),
+      guard(async () => {
+        const executed = await admin.post(`/api/admin/capsule-services/${worker.serviceId}/actions/echo`, { payload: { n: n++ } });
+        if (executed.status === 200) acked.created.add(executed.body.data.id);
+      }),
+      guard(async () => {
+        const polled = await request(base(), 'GET', `/api/agents/${worker.agentId}/commands?limit=5`, { headers: auth });
+        if (polled.status !== 200) return;
+        for (const command of polled.body.data as Array<{ id: string }>) {
+          acked.dispatched.add(command.id);
+          const result = await request(base(), 'POST', `/api/agents/${worker.agentId}/commands/${command.id}/result`, { headers: auth, body: { success: true, data: { ok: true } } });
+          if (result.status === 200) acked.completed.add(command.id);
+        }
+      }),
+    ]);
+  }
+
+  function verify(round: number): void {
+    const db = new Database(dbFile);
+    try {
+      expect({ round, integrity: db.pragma('integrity_check', { simple: true }) }).toEqual({ round, integrity: 'ok' });
+      const ids = (sql: string) => new Set((db.prepare(sql).all() as Array<{ id: string }>).map((r) => r.id));
+      const audited = (action: string) => ids(`select target_id as id from audit_events where action = '${action}'`);
+      const missing = (expected: Set<string>, present: Set<string>) => [...expected].filter((id) => !present.has(id));
+
+      // Every acknowledged write survived.
+      expect({ round, tokens: missing(acked.tokens, ids('select id from registration_tokens')) }).toEqual({ round, tokens: [] });
+      expect({ round, agents: missing(acked.agents, ids('select id from agents')) }).toEqual({ round, agents: [] });
+      expect({ round, commands: missing(acked.created, ids('select id from commands')) }).toEqual({ round, commands: [] });
+      expect({ round, dispatched: missing(acked.dispatched, ids(`select id from commands where status <> 'PENDING' and started_at is not null`)) }).toEqual({ round, dispatched: [] });
+      expect({ round, completed: missing(acked.completed, ids(`select c.id from commands c join command_results r on r.command_id = c.id where c.status = 'SUCCEEDED' and c.completed_at is not null`)) }).toEqual({ round, completed: [] });
+
+      // No command in an impossible state.
+      const impossible = db
+        .prepare(
+          `select c.id, c.status from commands c left join command_results r on r.command_id = c.id where
+             (c.status = 'PENDING' and (c.started_at is not null or c.completed_at is not null)) or
+             (c.status = 'RUNNING' and (c.started_at is null or c.completed_at is not null)) or
+             (c.status in ('SUCCEEDED', 'FAILED') and (c.completed_at is null or r.id is null)) or
+             (r.id is not null and c.status not in ('SUCCEEDED', 'FAILED'))`,
+        )
+        .all();
+      expect({ round, impossible }).toEqual({ round, impossible: [] });
+
+      // Every state change has its audit row (and so the other way round: audit rows are written in the same transaction).
+      expect({ round, created: missing(ids('select id from commands'), audited('command.created')) }).toEqual({ round, created: [] });
+      expect({ round, dispatched: missing(ids('select id from commands where started_at is not null'), audited('command.dispatched')) }).toEqual({ round, dispatched: [] });
+      expect({ round, completed: missing(ids('select command_id as id from command_results'), audited('command.completed')) }).toEqual({ round, completed: [] });
+      expect({ round, registered: missing(ids('select id from agents'), audited('agent.registered')) }).toEqual({ round, registered: [] });
+      expect({ round, consumed: missing(ids(`select id from registration_tokens where status = 'USED'`), audited('registration_token.consumed')) }).toEqual({ round, consumed: [] });
+      expect({ round, tokenAudit: missing(ids('select id from registration_tokens'), audited('registration_token.created')) }).toEqual({ round, tokenAudit: [] });
+    } finally {
+      db.close();
+    }
+  }
+
+  it(`keeps every acknowledged write, a sound file and complete audit across ${KILLS} kills`, async () => {
+    port = await freePort();
+    server = await startServer(dir, env(), port);
+    let admin = new AdminClient(base());
+    await admin.login(OWNER.username, OWNER.password);
+    const token = (await admin.post('/api/admin/registration-tokens', { name: 'worker' })).body.data;
+    acked.tokens.add(token.id);
+    const service = { code: 'crash-worker', name: 'Crash worker', manifest: {}, health: { status: 'UP' }, actions: [{ name: 'echo', label: 'Echo' }] };
+    const registered = (await request(base(), 'POST', '/api/agents/register', { body: { registrationToken: token.rawToken, agent: { code: 'crash-worker-agent' }, service } })).body.data;
+    acked.agents.add(registered.agentId);
+    const serviceId = (await admin.get('/api/admin/capsule-services?q=crash-worker')).body.data[0].id;
+    const worker = { agentId: registered.agentId, agentToken: registered.agentToken, serviceId };
+
+    for (let round = 1; round <= KILLS; round++) {
+      if (!server) {
+        server = await startServer(dir, env(), port);
+        admin = new AdminClient(base());
+        expect((await admin.login(OWNER.username, OWNER.password)).status).toBe(200);
+      }
+      const stop = new AbortController();
+      const work = workload(admin, worker, stop.signal);
+      await new Promise((r) => setTimeout(r, 250 + Math.random() * 750));
+      server.child.kill('SIGKILL');
+      await new Promise((r) => server!.child.once('exit', r));
+      stop.abort();
+      await work;
+      server = undefined;
+      verify(round);
+    }
+    // The workload really exercised every path (a test that never wrote anything would pass the checks above).
+    expect(acked.created.size).toBeGreaterThan(KILLS);
+    expect(acked.completed.size).toBeGreaterThan(KILLS / 4);
+    expect(acked.agents.size).toBeGreaterThan(KILLS / 2);
+  }, 300_000);
+});

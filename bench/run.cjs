@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// `npm run bench` (full) / `npm run bench:quick` (under 3 minutes). Every scenario is measured against a baseline in
+// the same run, because this machine is shared and absolute figures drift: the ratio is the result. Writes
+// bench/results/latest.json and the results section of docs/benchmarks.md.
+const { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const os = require('node:os');
+const { join } = require('node:path');
+const { login, registerAgents } = require('./lib/admin.cjs');
+const { ROOT, SERVER_MAIN, freePort, startBaseline, startOpstage, stop, rssKb } = require('./lib/processes.cjs');
+const { seedServices } = require('./lib/seed.cjs');
+const { round } = require('./lib/stats.cjs');
+const { commandDelivery, roundTrip } = require('./scenarios/delivery.cjs');
+const { heartbeatRequests, throughput } = require('./scenarios/throughput.cjs');
+
+const quick = process.argv.includes('--quick');
+const settings = quick
+  ? { duration: 5, rounds: 1, agents: 50, services: 10_000, deliveries: 100, roundTrips: 300 }
+  : { duration: 15, rounds: 2, agents: 200, services: 10_000, deliveries: 300, roundTrips: 1000 };
+
+const scenarios = [];
+function record(name, metric, value, baseline, goal, { higherIsBetter = true, note } = {}) {
+  const ratio = baseline ? value / baseline : null;
+  const pass = goal === null || ratio === null ? null : higherIsBetter ? ratio >= goal : ratio <= goal;
+  scenarios.push({ name, metric, value: round(value), baseline: round(baseline), ratio: round(ratio), goal, pass, ...(note ? { note } : {}) });
+  process.stdout.write(`${name}: ${metric} ${round(value)} vs baseline ${round(baseline)} → ratio ${round(ratio)}${goal !== null ? ` (goal ${higherIsBetter ? '≥' : '≤'} ${goal}: ${pass ? 'pass' : 'MISS'})` : ''}\n`);
+}
+function pending(name, metric, note) {
+  scenarios.push({ name, metric, value: null, baseline: null, ratio: null, goal: null, pass: null, note });
+  process.stdout.write(`${name}: pending — ${note}\n`);
+}
+
+/** Alternates Opstage and baseline `rounds` times and averages each, so drift hits both alike. */
+async function alternate(rounds, measureOpstage, measureBaseline) {
+  const o = [];
+  const b = [];
+  for (let i = 0; i < rounds; i++) {
+    o.push(await measureOpstage());
+    b.push(await measureBaseline());
+  }
+  const mean = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  return [mean(o), mean(b)];
+}
+
+async function main() {
+  if (!existsSync(SERVER_MAIN)) throw new Error('dist/ is missing: run `npm run build` first');
+  const dir = mkdtempSync(join(os.tmpdir(), 'opstage-bench-'));
+  const dataDir = join(dir, 'data');
+  let opstage;
+  let baseline;
+  try {
+    // Seed through the real API, then 10,000 services straight into the stopped server's file.
+    opstage = await startOpstage({ port: await freePort(), dataDir });
+    const admin = await login(opstage.url);
+    const agents = await registerAgents(opstage.url, admin, settings.agents);
+    await stop(opstage);
+    seedServices(join(dataDir, 'opstage.db'), settings.services);
+    copyFileSync(join(dataDir, 'opstage.db'), join(dir, 'baseline.db'));
+
+    // Cold start to healthy, and idle memory once settled.
+    opstage = await startOpstage({ port: await freePort(), dataDir });
+    baseline = await startBaseline({ port: await freePort(), dbFile: join(dir, 'baseline.db') });
+    await new Promise((r) => setTimeout(r, 2000));
+    record('cold start', 'ms to a healthy answer', opstage.coldStartMs, baseline.coldStartMs, null, { higherIsBetter: false });
+    record('idle memory', 'RSS KB after start', rssKb(opstage), rssKb(baseline), null, { higherIsBetter: false });
+
+    const session = await login(opstage.url);
+    const warm = (url, next, method) => throughput({ url, duration: 2, connections: 10, method, next });
+    await warm(opstage.url, heartbeatRequests(agents), 'POST');
+    await warm(baseline.url, heartbeatRequests(agents), 'POST');
+
+    const [hbO, hbB] = await alternate(
+      settings.rounds,
+      async () => (await throughput({ url: opstage.url, duration: settings.duration, method: 'POST', next: heartbeatRequests(agents) })).rps,
+      async () => (await throughput({ url: baseline.url, duration: settings.duration, method: 'POST', next: heartbeatRequests(agents) })).rps,
+    );
+    record('B1 heartbeat ingest', 'requests/s', hbO, hbB, 0.5);
+
+    const listPath = '/api/admin/capsule-services?page=1&pageSize=20';
+    const [lsO, lsB] = await alternate(
+      settings.rounds,
+      async () => (await throughput({ url: opstage.url, duration: settings.duration, connections: 10, next: () => ({ path: listPath, headers: { cookie: session.cookie } }) })).rps,
+      async () => (await throughput({ url: baseline.url, duration: settings.duration, connections: 10, next: () => ({ path: '/api/admin/capsule-services' }) })).rps,
+    );
+    record(`B5 console API (services list, ${settings.services.toLocaleString('en')} services)`, 'requests/s', lsO, lsB, 0.3);
+
+    const target = agents[0];
+    const serviceId = (await session.get(`/api/admin/capsule-services?q=${target.serviceCode}`))[0].id;
+    const delivery = await commandDelivery({ url: opstage.url, admin: session, agent: target, serviceId, iterations: settings.deliveries });
+    const trip = await roundTrip({ url: baseline.url, iterations: settings.roundTrips });
+    record('B2 command delivery p99', 'ms from execute returning to the agent holding it', delivery.p99Ms, trip.p99Ms, 5, { higherIsBetter: false, note: `p50 ${round(delivery.p50Ms)} ms vs round trip p50 ${round(trip.p50Ms)} ms` });
+
+    pending('B3 fleet (100 / 1,000 / 10,000 agents)', 'p99 heartbeat and delivery latency, RSS per agent', 'not built yet (next session of the benchmark issue)');
+    pending('B4 bus event → command', 'events/s', 'the Capsule Bus does not exist yet');
+  } finally {
+    await stop(opstage);
+    await stop(baseline);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  writeResults();
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return { cpu: `${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`, memoryGiB: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.type()} ${os.release()}`, note: 'shared machine: read the ratios, not the absolute figures' };
+}
+
+function writeResults() {
+  const results = { generatedAt: new Date().toISOString(), mode: quick ? 'quick' : 'full', machine: machine(), scenarios };
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const fmt = (v) => (v === null || v === undefined ? '—' : String(v));
+  const table = [
+    '| Scenario | Metric | Opstage | Baseline | Ratio | Goal | Pass |',
+    '|---|---|---|---|---|---|---|',
+    ...scenarios.map((s) => `| ${s.name} | ${s.metric} | ${fmt(s.value)} | ${fmt(s.baseline)} | ${fmt(s.ratio)} | ${s.goal === null ? '—' : s.goal} | ${s.pass === null ? (s.note ?? '—') : s.pass ? 'yes' : '**no**'} |`),
+  ];
+  const notes = scenarios.filter((s) => s.note && s.pass !== null).map((s) => `- ${s.name}: ${s.note}`);
+  const section = [
+    '<!-- bench:results:start (written by bench/run.cjs) -->',
+    `Command: \`npm run ${quick ? 'bench:quick' : 'bench'}\` — ${results.generatedAt}, ${results.mode} mode.`,
+    '',
+    `Machine: ${results.machine.cpu}, ${results.machine.memoryGiB} GiB, ${results.machine.platform}, Node ${results.machine.node} (${results.machine.note}).`,
+    '',
+    ...table,
+    ...(notes.length ? ['', ...notes] : []),
+    '<!-- bench:results:end -->',
+  ].join('\n');
+  const docPath = join(ROOT, 'docs', 'benchmarks.md');
+  const current = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Benchmarks\n\n';
+  const marked = /<!-- bench:results:start[\s\S]*?<!-- bench:results:end -->/;
+  const next = marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n## Server benchmarks\n\n${section}\n`;
+  writeFileSync(docPath, next.endsWith('\n') ? next : `${next}\n`);
+  process.stdout.write(`Wrote bench/results/latest.json and docs/benchmarks.md\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});
