@@ -1,4 +1,4 @@
-import { runCli } from './cli-process';
+import { CLI_TEST_TIMEOUT_MS, runCli } from './cli-process';
 import { OWNER, TestServer } from './harness';
 
 /** The CLI as an operator meets it: a separate process working on the data directory of a running server. */
@@ -8,11 +8,11 @@ describe('opstage CLI: registration tokens and password resets', () => {
 
   beforeAll(async () => {
     server = await new TestServer().start();
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 
   afterAll(async () => {
     await server.stop();
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('create-registration-token prints the raw token once; an agent registers with it; the change is audited as the CLI', async () => {
     const run = await runCli(['create-registration-token', '--name', 'cli-token', '--expires', '3600'], env());
@@ -35,7 +35,7 @@ describe('opstage CLI: registration tokens and password resets', () => {
     expect(audit[0]).toMatchObject({ actorType: 'SYSTEM', actorId: expect.stringMatching(/^cli:/), userAgent: expect.stringMatching(/^opstage-cli\//), result: 'SUCCESS' });
     const exported = await owner.get('/api/admin/audit-events/export?format=json');
     expect(exported.text).not.toContain(rawToken);
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('create-registration-token rejects what the API rejects, and creates nothing then', async () => {
     const owner = await server.owner();
@@ -48,7 +48,7 @@ describe('opstage CLI: registration tokens and password resets', () => {
     const unknownFlag = await runCli(['create-registration-token', '--name', 'x', '--force'], env());
     expect(unknownFlag.code).toBe(2);
     expect((await owner.get('/api/admin/registration-tokens')).body.pagination.total).toBe(before);
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('reset-password prints a generated password once, which logs in; the old password and every old session stop working', async () => {
     const before = await server.owner();
@@ -75,7 +75,7 @@ describe('opstage CLI: registration tokens and password resets', () => {
     expect([restored.code, restored.stdout]).toEqual([0, '']);
     expect((await after.get('/api/admin/auth/me')).status).toBe(401);
     expect((await server.admin().login(OWNER.username, OWNER.password)).status).toBe(200);
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('reset-password refuses a short stdin password and an unknown user without changing anything', async () => {
     const short = await runCli(['reset-password', '--username', OWNER.username, '--password-stdin'], env(), { stdin: 'short\n' });
@@ -84,5 +84,5 @@ describe('opstage CLI: registration tokens and password resets', () => {
     expect([unknown.code, unknown.stdout]).toEqual([1, '']);
     expect(unknown.stderr).toContain('No user named');
     expect((await server.admin().login(OWNER.username, OWNER.password)).status).toBe(200);
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 });

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openNativeSqlite } from '../src/database/native-sqlite';
-import { runCli } from './cli-process';
+import { CLI_TEST_TIMEOUT_MS, runCli } from './cli-process';
 import { AdminClient } from './harness';
 import { freePort, Running, startServer as startProcess, stopProcess } from './processes';
 
@@ -25,7 +25,7 @@ describe('opstage CLI: migrate and doctor on a temporary data directory', () => 
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'opstage-cli-'));
     dataDir = join(root, 'data');
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -42,7 +42,7 @@ describe('opstage CLI: migrate and doctor on a temporary data directory', () => 
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_type: 'SYSTEM', actor_id: expect.stringMatching(/^cli:/) });
     expect(JSON.parse(audit[0].metadata).migrations).toEqual([expect.stringMatching(/^Migration\d{14}$/)]);
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('doctor: WARN before the first start, all PASS once migrated, FAIL (exit 1) on a bad variable', async () => {
     const fresh = await runCli(['doctor'], env());
@@ -60,7 +60,7 @@ describe('opstage CLI: migrate and doctor on a temporary data directory', () => 
     const bad = await runCli(['doctor'], { ...env(), OPSTAGE_PORT: 'eighty' });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/^FAIL {2}configuration +OPSTAGE_PORT: must be an integer/m);
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('doctor warns about an open data directory and pending migrations, and fails on a database from a newer version or a corrupt file', async () => {
     await runCli(['migrate'], env());
@@ -86,7 +86,7 @@ describe('opstage CLI: migrate and doctor on a temporary data directory', () => 
     const corrupt = await runCli(['doctor'], env());
     expect(corrupt.code).toBe(1);
     expect(corrupt.stdout).toMatch(/^FAIL {2}database/m);
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 });
 
 describe('opstage CLI: backup and restore around a real server process', () => {
@@ -114,12 +114,12 @@ describe('opstage CLI: backup and restore around a real server process', () => {
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'opstage-restore-'));
     dataDir = join(root, 'data');
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 
   afterEach(async () => {
     await stopServer();
     rmSync(root, { recursive: true, force: true });
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('backs up while the server writes, refuses to restore under it, and after a stop restores data the server then serves', async () => {
     let admin = await startServer();
@@ -157,7 +157,7 @@ describe('opstage CLI: backup and restore around a real server process', () => {
     const restoreAudit = (await admin.get('/api/admin/audit-events?action=backup.sqlite.restored')).body.data;
     expect(restoreAudit).toHaveLength(1);
     expect(restoreAudit[0]).toMatchObject({ actorType: 'SYSTEM', targetId: 'nightly.db', metadata: { replacedFile: aside!.split('/').pop() } });
-  }, 120_000);
+  }, 2 * CLI_TEST_TIMEOUT_MS);
 
   it('refuses a damaged or foreign file before touching the live database', async () => {
     await runCli(['migrate'], env());
@@ -184,5 +184,5 @@ describe('opstage CLI: backup and restore around a real server process', () => {
 
     expect(readdirSync(dataDir).filter((f) => f.includes('.replaced-') || f.includes('.restoring-'))).toEqual([]);
     expect(statSync(live).size).toBe(liveSize);
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 });

@@ -5,6 +5,9 @@ import { cleanEnv, ROOT } from './processes';
 
 const CLI = join(ROOT, 'dist/server/apps/opstage/src/cli/main.js');
 
+/** Each CLI run is a fresh Node process that loads Nest and MikroORM (about 2 s on an idle machine, more under load). */
+export const CLI_TEST_TIMEOUT_MS = 90_000;
+
 export interface CliRun {
   code: number | null;
   stdout: string;
