@@ -8,14 +8,18 @@ const { join } = require('node:path');
 const { login, registerAgents } = require('./lib/admin.cjs');
 const { ROOT, SERVER_MAIN, freePort, startBaseline, startOpstage, stop, rssKb } = require('./lib/processes.cjs');
 const { seedServices } = require('./lib/seed.cjs');
+const { seedAgents } = require('./lib/seed-agents.cjs');
+const { runFleet } = require('./scenarios/fleet.cjs');
 const { round } = require('./lib/stats.cjs');
 const { commandDelivery, roundTrip } = require('./scenarios/delivery.cjs');
 const { heartbeatRequests, throughput } = require('./scenarios/throughput.cjs');
 
 const quick = process.argv.includes('--quick');
 const settings = quick
-  ? { duration: 5, rounds: 1, agents: 50, services: 10_000, deliveries: 100, roundTrips: 300 }
-  : { duration: 15, rounds: 2, agents: 200, services: 10_000, deliveries: 300, roundTrips: 1000 };
+  ? { duration: 5, rounds: 1, agents: 50, services: 10_000, deliveries: 100, roundTrips: 300, fleets: [100, 1000], fleetSeconds: 12 }
+  : { duration: 15, rounds: 2, agents: 200, services: 10_000, deliveries: 300, roundTrips: 1000, fleets: [100, 1000, 10_000], fleetSeconds: 30 };
+/** Fleet heartbeats: the default 30 s cadence, this many times faster. */
+const FLEET_COMPRESSION = 3;
 
 const scenarios = [];
 function record(name, metric, value, baseline, goal, { higherIsBetter = true, note } = {}) {
@@ -54,6 +58,7 @@ async function main() {
     const agents = await registerAgents(opstage.url, admin, settings.agents);
     await stop(opstage);
     seedServices(join(dataDir, 'opstage.db'), settings.services);
+    const seededFleet = seedAgents(join(dataDir, 'opstage.db'), Math.max(...settings.fleets), 'fleet');
     copyFileSync(join(dataDir, 'opstage.db'), join(dir, 'baseline.db'));
 
     // Cold start to healthy, and idle memory once settled.
@@ -89,7 +94,24 @@ async function main() {
     const trip = await roundTrip({ url: baseline.url, iterations: settings.roundTrips });
     record('B2 command delivery p99', 'ms from execute returning to the agent holding it', delivery.p99Ms, trip.p99Ms, 5, { higherIsBetter: false, note: `p50 ${round(delivery.p50Ms)} ms vs round trip p50 ${round(trip.p50Ms)} ms` });
 
-    pending('B3 fleet (100 / 1,000 / 10,000 agents)', 'p99 heartbeat and delivery latency, RSS per agent', 'not built yet (next session of the benchmark issue)');
+    const probes = [];
+    for (const agent of agents.slice(0, 5)) probes.push({ ...agent, serviceId: (await session.get(`/api/admin/capsule-services?q=${agent.serviceCode}`))[0].id });
+    const idleRss = rssKb(opstage);
+    const fleetResults = [];
+    for (const size of settings.fleets) {
+      const fleet = [...probes, ...seededFleet.slice(0, size - probes.length)];
+      const result = await runFleet({ url: opstage.url, server: opstage, fleet, probes, admin: session, seconds: settings.fleetSeconds, compression: FLEET_COMPRESSION });
+      fleetResults.push({ size, ...result });
+      process.stdout.write(`  fleet ${size}: ${JSON.stringify(result)}\n`);
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+    const [first] = fleetResults;
+    for (const result of fleetResults.slice(1)) {
+      const label = `B3 fleet ${result.size.toLocaleString('en')} agents`;
+      const context = `heartbeat p99 ${round(result.heartbeatP99Ms)} ms (100 agents: ${round(first.heartbeatP99Ms)} ms), server CPU ${round(result.cpuPercent, 0)}%, ${result.deliveries} probe deliveries, ${result.failures} failed requests, heartbeats every ${30 / FLEET_COMPRESSION} s`;
+      record(`${label}: delivery p99`, 'ms, vs the 100-agent fleet', result.deliveryP99Ms, first.deliveryP99Ms, 2, { higherIsBetter: false, note: context });
+      record(`${label}: memory`, 'KB RSS per agent, vs the 50 KB budget', Math.max(0, result.peakRssKb - idleRss) / result.size, 50, 1, { higherIsBetter: false });
+    }
     pending('B4 bus event → command', 'events/s', 'the Capsule Bus does not exist yet');
   } finally {
     await stop(opstage);

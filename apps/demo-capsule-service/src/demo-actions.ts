@@ -1,6 +1,16 @@
 import { ActionError, type ActionContext, type ActionDefinition, type CapsuleAgent } from '../../../libs/agent-sdk/src';
 import type { DemoInventory } from './demo-inventory';
 
+/** How an item shows as table columns and as detail-card fields. */
+const ITEM_FIELDS = [
+  { key: 'id', label: 'ID', format: 'code', copyable: true },
+  { key: 'name', label: 'Name' },
+  { key: 'status', label: 'Status', format: 'status' },
+  { key: 'sizeBytes', label: 'Size', format: 'bytes' },
+  { key: 'createdAt', label: 'Created', format: 'datetime' },
+];
+const ITEM_ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', title: 'Item ID', minLength: 1 } } };
+
 /** Every result type of the contract: echo, health check, table with row actions, detail, prepare, confirmation, cancel, failure, one-time key. */
 export function demoActions(agent: CapsuleAgent, inventory: DemoInventory): ActionDefinition[] {
   const counted =
@@ -52,13 +62,7 @@ export function demoActions(agent: CapsuleAgent, inventory: DemoInventory): Acti
             title: 'Items',
             emptyText: 'No items match.',
             data: rows,
-            columns: [
-              { key: 'id', label: 'ID', format: 'code', copyable: true },
-              { key: 'name', label: 'Name' },
-              { key: 'status', label: 'Status', format: 'status' },
-              { key: 'sizeBytes', label: 'Size', format: 'bytes' },
-              { key: 'createdAt', label: 'Created', format: 'datetime' },
-            ],
+            columns: ITEM_FIELDS,
             rowActions: [
               { label: 'Details', action: 'getItem', payload: { id: '$row.id' } },
               { label: 'Archive', action: 'archiveItem', payload: { id: '$row.id' }, danger: true, confirm: true },
@@ -74,14 +78,14 @@ export function demoActions(agent: CapsuleAgent, inventory: DemoInventory): Acti
       dangerLevel: 'LOW',
       category: 'items',
       order: 11,
-      inputSchema: { type: 'object', required: ['id'], properties: { id: { type: 'string', title: 'Item ID', minLength: 1 } } },
+      inputSchema: ITEM_ID,
       handler: counted((payload) => {
         const found = item(payload);
         return {
           detail: {
             title: found.name,
             data: found,
-            fields: [{ key: 'id', label: 'ID', format: 'code', copyable: true }, { key: 'name', label: 'Name' }, { key: 'status', label: 'Status', format: 'status' }, { key: 'sizeBytes', label: 'Size', format: 'bytes' }, { key: 'createdAt', label: 'Created', format: 'datetime' }],
+            fields: ITEM_FIELDS,
             actions: [{ label: 'Archive', action: 'archiveItem', payload: { id: found.id }, danger: true, confirm: true }],
           },
         };
@@ -93,7 +97,7 @@ export function demoActions(agent: CapsuleAgent, inventory: DemoInventory): Acti
       dangerLevel: 'MEDIUM',
       category: 'items',
       order: 12,
-      inputSchema: { type: 'object', required: ['id'], properties: { id: { type: 'string', title: 'Item ID', minLength: 1 } } },
+      inputSchema: ITEM_ID,
       handler: counted((payload) => {
         const found = item(payload);
         found.status = 'ARCHIVED';

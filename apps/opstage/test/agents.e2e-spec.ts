@@ -1,3 +1,5 @@
+import { EntityManager } from '@mikro-orm/sqlite';
+import { Agent } from '../src/agents/agent.entity';
 import { AdminClient, TestServer } from './harness';
 import { DEMO_SERVICE, createRegistrationToken, registerAgent } from './agent-fixtures';
 
@@ -163,5 +165,31 @@ describe('agent registration, heartbeat and service reports over real HTTP', () 
     expect(offline.body.pagination.total).toBe(1);
     expect(offline.body.data[0]).toMatchObject({ status: 'OFFLINE', storedStatus: 'HEALTHY' });
     expect((await admin.get('/api/admin/capsule-services?status=HEALTHY&q=effective-svc')).body.pagination.total).toBe(0);
+  });
+  it('coalesces plain heartbeats: written within a second, bringing an OFFLINE agent back ONLINE, never reviving a DISABLED one', async () => {
+    const a = await registerAgent(server, admin, 'coalesced-agent', null);
+    const b = await registerAgent(server, admin, 'coalesced-disabled', null);
+    const em = server.app.get(EntityManager).fork();
+    const longAgo = new Date(Date.now() - 3_600_000);
+    await em.nativeUpdate(Agent, { id: a.agentId }, { status: 'OFFLINE', lastHeartbeatAt: longAgo });
+    const heartbeat = (agent: typeof a) => server.request('POST', `/api/agents/${agent.agentId}/heartbeat`, { headers: { authorization: `Bearer ${agent.agentToken}` }, body: {} });
+    // the first heartbeat of an agent is audited (sampled) and written at once; the next ones are the plain kind
+    expect((await heartbeat(a)).status).toBe(200);
+    await em.nativeUpdate(Agent, { id: a.agentId }, { status: 'OFFLINE', lastHeartbeatAt: longAgo });
+    const sent = Date.now();
+    expect((await heartbeat(a)).status).toBe(200);
+    const read = async (id: string) => (await admin.get(`/api/admin/agents/${id}`)).body.data;
+    expect((await read(a.agentId)).status).toBe('OFFLINE'); // not yet written…
+    await new Promise((r) => setTimeout(r, 1500));
+    const after = await read(a.agentId); // …and then written, together with the status change
+    expect(after.status).toBe('ONLINE');
+    expect(new Date(after.lastHeartbeatAt).getTime()).toBeGreaterThanOrEqual(sent - 5);
+
+    expect((await heartbeat(b)).status).toBe(200);
+    expect((await admin.post(`/api/admin/agents/${b.agentId}/disable`)).status).toBe(200);
+    // the credential cache forgets a disabled agent at once: its next request is refused, and nothing revives it
+    expect((await heartbeat(b)).body.error.code).toBe('AGENT_DISABLED');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await read(b.agentId)).status).toBe('DISABLED');
   });
 });

@@ -4,7 +4,7 @@ import { registerAgent, RegisteredAgent } from './agent-fixtures';
 import { concretePath, routeCatalogue, RouteInfo } from './route-catalogue';
 
 const SKIP = new Set(['GET /api/admin/stream', 'POST /api/admin/auth/logout', 'POST /api/admin/auth/logout-all', 'POST /api/admin/auth/password']);
-const QUERY_GARBAGE = ['page=abc', 'page=0', 'page=-1', 'page=1.5', 'pageSize=1000', 'pageSize=0', 'sort=%21%21', 'sort=unknownField', 'status=BAD', 'status=', 'q=%20%20', 'agentId=bad', 'limit=abc', 'waitSeconds=99', 'from=yesterday', 'to=2000-01-01T00:00:00Z&from=2001-01-01T00:00:00Z', `q=${'x'.repeat(5000)}`, 'page[]=1&page[]=2'];
+const QUERY_GARBAGE = ['sort=toString', 'sort=-__proto__', 'sort=constructor', 'page=abc', 'page=0', 'page=-1', 'page=1.5', 'pageSize=1000', 'pageSize=0', 'sort=%21%21', 'sort=unknownField', 'status=BAD', 'status=', 'q=%20%20', 'agentId=bad', 'limit=abc', 'waitSeconds=99', 'from=yesterday', 'to=2000-01-01T00:00:00Z&from=2001-01-01T00:00:00Z', `q=${'x'.repeat(5000)}`, 'page[]=1&page[]=2'];
 const RAW_BODIES = ['{', '{"a":', 'null', '[]', '"text"', '42', 'true', '{"__proto__":{"x":1}}', `${'['.repeat(5000)}${']'.repeat(5000)}`, '\u0000\u0001', '{"a":1}{"b":2}'];
 
 function envelopeOk(body: any): boolean {
@@ -54,6 +54,17 @@ describe('malformed input never produces a 5xx, and every error is the envelope'
     }
     expect(failures).toEqual([]);
   }, 240_000);
+
+  it('a NUL character anywhere in a body, a query or a path is 422 with its place, not a database error', async () => {
+    const login = await server.request('POST', '/api/admin/auth/login', { body: { username: 'owner\u0000', password: 'x' } });
+    expect([login.status, login.body.error.code, login.body.error.details]).toEqual([422, 'VALIDATION_FAILED', { issues: [{ path: 'username', message: 'must not contain NUL characters' }] }]);
+    const nested = await owner.post('/api/admin/registration-tokens', { name: 'ok', meta: { ['k\u0000']: 1 } });
+    expect([nested.status, nested.body.error.details.issues[0].path]).toEqual([422, 'meta.k\u0000']);
+    for (const path of ['/api/admin/agents?q=%00', '/api/admin/capsule-services?q=a%00b', '/api/admin/users/usr_%00']) {
+      const res = await owner.get(path);
+      expect([path, res.status, res.body.error.code]).toEqual([path, 422, 'VALIDATION_FAILED']);
+    }
+  });
 
   it('survives generated garbage bodies on every mutating route (property-based)', async () => {
     const mutating = routes.filter((r) => r.method !== 'GET');

@@ -1,3 +1,4 @@
+import { AgentCredentialCache } from '../auth/agent-credential-cache';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/sqlite';
 import { TOKEN_PREFIXES } from '../../../../libs/contracts/src';
@@ -22,6 +23,7 @@ export const MAX_COMMAND_WAIT_SECONDS = 30;
 @Injectable()
 export class AgentRegistrationService {
   constructor(
+    private readonly credentials: AgentCredentialCache,
     private readonly em: EntityManager,
     private readonly config: OpstageConfig,
     private readonly reporter: ServiceReporter,
@@ -67,6 +69,7 @@ export class AgentRegistrationService {
       if (body.service) await this.reporter.report(tx, agent, body.service, now);
       return agent.id;
     });
+    this.credentials.forgetAgent(agentId); // a rotation revoked its earlier tokens
     return { agentId, agentToken, ...this.cadence() };
   }
 

@@ -10,6 +10,7 @@ import { OpstageConfig } from '../config/opstage-config';
 import { Notifier, channels } from '../notifier/notifier';
 import { Agent } from './agent.entity';
 import { HeartbeatDto, ServiceReportDto } from './dto/agent-api.dto';
+import { HeartbeatCoalescer } from './heartbeat-coalescer';
 
 const HEARTBEAT_AUDIT_EVERY_MS = 5 * 60_000;
 
@@ -24,16 +25,16 @@ export class AgentReportsService {
     private readonly reporter: ServiceReporter,
     private readonly audit: AuditRecorder,
     private readonly notifier: Notifier,
+    private readonly heartbeats: HeartbeatCoalescer,
   ) {}
 
   /** Bumps the heartbeat (status ONLINE unless DISABLED/REVOKED); with serviceId + health records a health report. */
   async heartbeat(agent: AuthenticatedAgent['agent'], body: HeartbeatDto, now = new Date()): Promise<void> {
     const wasOnline = agent.status === 'ONLINE';
     const sampleAudit = now.getTime() - (this.lastHeartbeatAudit.get(agent.id) ?? 0) > HEARTBEAT_AUDIT_EVERY_MS;
-    const needsTransaction = !wasOnline || sampleAudit || (body.serviceId && body.health);
-    if (!needsTransaction) {
-      // The hot path: one plain UPDATE (the query builder cost more than the write).
-      await this.em.getConnection().execute(`update agents set last_heartbeat_at = ? where id = ? and status = 'ONLINE'`, [now.getTime(), agent.id]);
+    if (!sampleAudit && !(body.serviceId && body.health)) {
+      // The hot path: only the timestamp moves, written with the other heartbeats of this second.
+      this.heartbeats.touch(agent.id, now);
       return;
     }
     await this.em.transactional(async (tx) => {

@@ -1,3 +1,4 @@
+import { AgentCredentialCache } from '../auth/agent-credential-cache';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/sqlite';
 import { AuditRecorder } from '../audit/audit-recorder';
@@ -21,6 +22,7 @@ type AgentTransition = 'disable' | 'enable' | 'revoke' | 'reenrol';
 @Injectable()
 export class AgentsService {
   constructor(
+    private readonly credentials: AgentCredentialCache,
     private readonly em: EntityManager,
     private readonly config: OpstageConfig,
     private readonly audit: AuditRecorder,
@@ -86,6 +88,7 @@ export class AgentsService {
       this.audit.record(tx, { actorType: 'USER', actorId, action: `agent.${transition === 'reenrol' ? 'reenrol_allowed' : `${transition}d`}`, targetType: 'Agent', targetId: current.id, metadata: { ...metadata, status: current.status } });
       return current;
     });
+    this.credentials.forgetAgent(agentId);
     this.notifier.notify(channels.adminStream, { type: 'agent', agentId });
     const counts = await this.serviceCounts([agent.id]);
     return AgentDto.from(agent, counts.get(agent.id) ?? 0);

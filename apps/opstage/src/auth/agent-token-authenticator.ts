@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/sqlite';
 import type { AgentStatus } from '../../../../libs/contracts/src';
 import { sha256Hex } from '../crypto/secret-tokens';
+import { AgentCredentialCache, CachedCredential } from './agent-credential-cache';
 import { ApiError } from '../http/api-error';
 
 /** Who is calling: the agent's id and its status when the request came in (not an entity: no ORM on this path). */
@@ -17,7 +18,7 @@ interface TokenRow {
   status: AgentStatus;
 }
 
-/** Every agent request runs this: one indexed lookup in plain SQL (the entity layer cost more than the query). */
+/** On a cache miss: one indexed lookup in plain SQL (the entity layer cost more than the query). */
 const TOKEN_LOOKUP = `select t.id as token_id, t.last_used_at, a.id as agent_id, a.status
   from agent_tokens t join agents a on a.id = t.agent_id
   where t.token_hash = ? and t.status = 'ACTIVE' and t.revoked_at is null limit 1`;
@@ -27,19 +28,30 @@ const LAST_USED_WRITE_EVERY_MS = 30_000;
 /** Resolves `Authorization: Bearer opstage_agent_…` to its agent and checks it against the path's agentId. */
 @Injectable()
 export class AgentTokenAuthenticator {
+  constructor(private readonly cache: AgentCredentialCache) {}
+
   async authenticate(em: EntityManager, rawToken: string | undefined, pathAgentId: string | undefined, now = new Date()): Promise<AuthenticatedAgent> {
     if (!rawToken) throw new ApiError('UNAUTHORIZED', 'Agent token required.');
     if (rawToken.length > 200) throw new ApiError('UNAUTHORIZED', 'Invalid Agent token.');
-    const connection = em.getConnection();
-    const [token] = await connection.execute<TokenRow[]>(TOKEN_LOOKUP, [sha256Hex(rawToken)]);
-    if (!token || (pathAgentId !== undefined && token.agent_id !== pathAgentId)) throw new ApiError('UNAUTHORIZED', 'Invalid Agent token.');
-    if (token.status === 'DISABLED') throw new ApiError('AGENT_DISABLED', 'Agent is disabled.');
-    if (token.status === 'REVOKED') throw new ApiError('AGENT_REVOKED', 'Agent is revoked.');
-    const lastUsed = token.last_used_at === null ? 0 : typeof token.last_used_at === 'number' ? token.last_used_at : Date.parse(token.last_used_at);
-    if (now.getTime() - lastUsed > LAST_USED_WRITE_EVERY_MS) {
-      await connection.execute('update agent_tokens set last_used_at = ? where id = ?', [now.getTime(), token.token_id]);
+    const hash = sha256Hex(rawToken);
+    const credential = this.cache.get(hash, now.getTime()) ?? (await this.lookup(em, hash, now));
+    if (!credential || (pathAgentId !== undefined && credential.agentId !== pathAgentId)) throw new ApiError('UNAUTHORIZED', 'Invalid Agent token.');
+    if (credential.status === 'DISABLED') throw new ApiError('AGENT_DISABLED', 'Agent is disabled.');
+    if (credential.status === 'REVOKED') throw new ApiError('AGENT_REVOKED', 'Agent is revoked.');
+    if (now.getTime() - credential.lastUsedAt > LAST_USED_WRITE_EVERY_MS) {
+      credential.lastUsedAt = now.getTime();
+      await em.getConnection().execute('update agent_tokens set last_used_at = ? where id = ?', [now.getTime(), credential.tokenId]);
     }
-    return { agent: { id: token.agent_id, status: token.status }, tokenId: token.token_id };
+    return { agent: { id: credential.agentId, status: credential.status }, tokenId: credential.tokenId };
+  }
+
+  private async lookup(em: EntityManager, hash: string, now: Date): Promise<CachedCredential | undefined> {
+    const [row] = await em.getConnection().execute<TokenRow[]>(TOKEN_LOOKUP, [hash]);
+    if (!row) return undefined;
+    const lastUsedAt = row.last_used_at === null ? 0 : typeof row.last_used_at === 'number' ? row.last_used_at : Date.parse(row.last_used_at);
+    const credential = { tokenId: row.token_id, agentId: row.agent_id, status: row.status, lastUsedAt };
+    this.cache.set(hash, credential, now.getTime());
+    return credential;
   }
 }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
+import { AgentCredentialCache } from './agent-credential-cache';
 import { AgentTokenAuthenticator } from './agent-token-authenticator';
 import { AuthController } from './auth.controller';
 import { LoginService } from './login.service';
@@ -12,7 +13,7 @@ import { SessionStrategy } from './strategies/session.strategy';
 @Module({
   imports: [PassportModule],
   controllers: [AuthController],
-  providers: [SessionService, PasswordHasher, LoginThrottle, LoginService, AgentTokenAuthenticator, SessionStrategy, AgentTokenStrategy],
-  exports: [SessionService, PasswordHasher, AgentTokenAuthenticator],
+  providers: [SessionService, PasswordHasher, LoginThrottle, LoginService, AgentCredentialCache, AgentTokenAuthenticator, SessionStrategy, AgentTokenStrategy],
+  exports: [SessionService, PasswordHasher, AgentCredentialCache, AgentTokenAuthenticator],
 })
 export class AuthModule {}

@@ -1,3 +1,4 @@
+import { validationFailed } from './api-error';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -25,6 +26,11 @@ export async function installHttp(app: NestFastifyApplication, config: OpstageCo
     reply.header('x-request-id', request.id);
     const userAgent = request.headers['user-agent'];
     requestContext.run({ requestId: request.id, ipAddress: request.ip ?? null, userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 512) : null }, done);
+  });
+  // A NUL in the path or query would end the SQL string inside the SQLite driver (bodies are checked by the parser).
+  fastify.addHook('onRequest', (request: FastifyRequest, _reply, done) => {
+    if (/%00/i.test(request.raw.url ?? '')) return done(validationFailed([{ path: 'url', message: 'must not contain NUL characters' }]));
+    done();
   });
   if (existsSync(join(config.staticDir, 'index.html'))) {
     await app.register(fastifyStatic as never, { root: config.staticDir, prefix: '/', wildcard: false, index: ['index.html'] } as never);

@@ -19,8 +19,30 @@ export function jsonDepth(value: unknown): number {
 }
 
 /**
- * JSON bodies: an empty body counts as no body; invalid JSON, prototype-poisoning keys and nesting deeper than
- * MAX_JSON_DEPTH are 422 VALIDATION_FAILED rather than a framework 400/500.
+ * The path of the first string (value or key) holding a NUL character, if any. The SQLite driver hands statements to
+ * C, where a NUL ends the string, so such input would fail inside the database instead of at the door.
+ */
+export function nulCharacterPath(value: unknown): string | undefined {
+  const stack: Array<[unknown, string]> = [[value, '']];
+  while (stack.length) {
+    const [node, path] = stack.pop()!;
+    if (typeof node === 'string') {
+      if (node.includes('\u0000')) return path;
+      continue;
+    }
+    if (node === null || typeof node !== 'object') continue;
+    for (const [key, child] of Object.entries(node as object)) {
+      const childPath = path ? `${path}.${key}` : key;
+      if (key.includes('\u0000')) return childPath;
+      stack.push([child, childPath]);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * JSON bodies: an empty body counts as no body; invalid JSON, prototype-poisoning keys, nesting deeper than
+ * MAX_JSON_DEPTH and NUL characters are 422 VALIDATION_FAILED rather than a framework 400/500.
  */
 export function installJsonBodyParser(fastify: FastifyInstance): void {
   fastify.removeContentTypeParser(['application/json']);
@@ -36,6 +58,8 @@ export function installJsonBodyParser(fastify: FastifyInstance): void {
     if (jsonDepth(parsed) > MAX_JSON_DEPTH) {
       return done(validationFailed([{ path: '', message: `Body nesting exceeds ${MAX_JSON_DEPTH} levels.` }], 'Malformed JSON body.'), undefined);
     }
+    const nulAt = nulCharacterPath(parsed);
+    if (nulAt !== undefined) return done(validationFailed([{ path: nulAt, message: 'must not contain NUL characters' }]), undefined);
     done(null, parsed);
   });
 }

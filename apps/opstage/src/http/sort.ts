@@ -10,7 +10,8 @@ export function parseSort(sort: string | undefined, allowed: Record<string, stri
   for (const part of (sort ?? fallback).split(',')) {
     const descending = part.startsWith('-');
     const field = descending ? part.slice(1) : part;
-    const property = allowed[field];
+    // Own keys only: `sort=toString` must not find Object.prototype.toString.
+    const property = Object.hasOwn(allowed, field) ? allowed[field] : undefined;
     if (!property) {
       throw validationFailed([{ path: 'sort', message: `unknown sort field "${field}"; allowed: ${Object.keys(allowed).join(', ')}` }]);
     }

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { AgentStatus } from '../../../../libs/contracts/src';
+
+export interface CachedCredential {
+  tokenId: string;
+  agentId: string;
+  status: AgentStatus;
+  lastUsedAt: number;
+}
+
+/** Long enough to take every agent request of a busy fleet off the database, short enough to bound any staleness. */
+export const CREDENTIAL_TTL_MS = 5_000;
+const MAX_ENTRIES = 100_000;
+
+/**
+ * Agent token lookups by hash, kept for a few seconds: every agent request (heartbeat, poll, result) authenticates,
+ * and the answer rarely changes. Whatever changes it in this process — revoke, disable, enable, token rotation —
+ * calls {@link forgetAgent} after its commit, so a revoked token is refused on its very next request. (With several
+ * instances, another instance's change is seen within the TTL; see ADR 0009.)
+ */
+@Injectable()
+export class AgentCredentialCache {
+  private readonly entries = new Map<string, CachedCredential & { expiresAt: number }>();
+
+  get(tokenHash: string, now: number): CachedCredential | undefined {
+    const entry = this.entries.get(tokenHash);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= now) {
+      this.entries.delete(tokenHash);
+      return undefined;
+    }
+    return entry;
+  }
+
+  set(tokenHash: string, credential: CachedCredential, now: number): void {
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(tokenHash, { ...credential, expiresAt: now + CREDENTIAL_TTL_MS });
+  }
+
+  forgetAgent(agentId: string): void {
+    for (const [hash, entry] of this.entries) if (entry.agentId === agentId) this.entries.delete(hash);
+  }
+}

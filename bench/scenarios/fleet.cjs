@@ -1,0 +1,106 @@
+// B3: a fleet of simulated agents in this one load process (keep-alive pools), each long-polling for commands and
+// heartbeating at the default 30 s cadence compressed in time, while probe commands measure delivery latency.
+const http = require('node:http');
+const { percentile } = require('../lib/stats.cjs');
+const { cpuSeconds, rssKb } = require('../lib/processes.cjs');
+
+function call(agent, url, method, headers, body) {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method, agent, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode, text }));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/**
+ * Runs `fleet` agents for `seconds`: each holds a long-poll open (waitSeconds 25) and heartbeats every
+ * 30 s / `compression`. Every `probeEveryMs` an operator executes a command for one of the probe agents (part of the
+ * fleet) and the time until that agent's poll returns it is recorded.
+ */
+async function runFleet({ url, server, fleet, probes, admin, seconds, compression }) {
+  const polls = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  const beats = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const results = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  const stopAt = Date.now() + seconds * 1000;
+  const heartbeatMs = 30_000 / compression;
+  const heartbeatLatencies = [];
+  const returnedAt = new Map(); // commandId → when the operator's execute returned
+  const deliveredAt = new Map(); // commandId → when the agent's poll handed it over (may come first)
+  let failures = 0;
+
+  const pollLoop = async (agent) => {
+    while (Date.now() < stopAt) {
+      try {
+        const res = await call(polls, `${url}/api/agents/${agent.agentId}/commands?waitSeconds=25&limit=5`, 'GET', { authorization: `Bearer ${agent.agentToken}` });
+        if (res.status !== 200) failures++;
+        const commands = res.status === 200 ? JSON.parse(res.text).data : [];
+        for (const command of commands) {
+          deliveredAt.set(command.id, performance.now());
+          void call(results, `${url}/api/agents/${agent.agentId}/commands/${command.id}/result`, 'POST', { authorization: `Bearer ${agent.agentToken}` }, JSON.stringify({ success: true, data: {} })).catch(() => failures++);
+        }
+      } catch {
+        if (Date.now() >= stopAt) return; // the phase is over: open long-polls are cut on purpose
+        failures++;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  };
+  const heartbeatLoop = async (agent) => {
+    await new Promise((r) => setTimeout(r, Math.random() * heartbeatMs)); // spread like a real fleet
+    while (Date.now() < stopAt) {
+      const started = performance.now();
+      try {
+        const res = await call(beats, `${url}/api/agents/${agent.agentId}/heartbeat`, 'POST', { authorization: `Bearer ${agent.agentToken}` }, '{}');
+        if (res.status === 200) heartbeatLatencies.push(performance.now() - started);
+        else failures++;
+      } catch {
+        failures++;
+      }
+      await new Promise((r) => setTimeout(r, heartbeatMs));
+    }
+  };
+  const probeLoop = async () => {
+    let i = 0;
+    await new Promise((r) => setTimeout(r, 2000)); // let the fleet's polls park first
+    while (Date.now() < stopAt - 1000) {
+      const probe = probes[i++ % probes.length];
+      try {
+        const command = await admin.post(`/api/admin/capsule-services/${probe.serviceId}/actions/echo`, { payload: { i } });
+        returnedAt.set(command.id, performance.now());
+      } catch {
+        failures++;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
+
+  const cpuBefore = cpuSeconds(server);
+  const wallBefore = Date.now();
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssKb(server))), 500);
+  const cut = setTimeout(() => polls.destroy(), seconds * 1000 + 200);
+  await Promise.all([...fleet.map(pollLoop), ...fleet.map(heartbeatLoop), probeLoop()]);
+  clearInterval(sampler);
+  clearTimeout(cut);
+  const cpuPercent = (100 * (cpuSeconds(server) - cpuBefore)) / ((Date.now() - wallBefore) / 1000);
+  polls.destroy();
+  beats.destroy();
+  results.destroy();
+  const deliveries = [...returnedAt].filter(([id]) => deliveredAt.has(id)).map(([id, returned]) => Math.max(0, deliveredAt.get(id) - returned));
+  return {
+    heartbeatP99Ms: percentile(heartbeatLatencies, 99),
+    deliveryP99Ms: percentile(deliveries, 99),
+    deliveries: deliveries.length,
+    heartbeats: heartbeatLatencies.length,
+    peakRssKb: peakRss,
+    cpuPercent,
+    failures,
+  };
+}
+
+module.exports = { runFleet };
