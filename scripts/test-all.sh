@@ -16,6 +16,9 @@ echo "== node $(node --version)"
 echo "== typecheck"
 tsc -p tsconfig.json --noEmit
 
+echo "== Dockerfile lint (offline; fails on errors)"
+dockerfile-utils lint docker/Dockerfile
+
 echo "== build"
 nest build opstage
 

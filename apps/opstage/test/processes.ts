@@ -13,7 +13,7 @@ export interface Running {
 }
 
 /** The environment of this test process without any Opstage setting, so each child gets exactly what a test gives. */
-function cleanEnv(): NodeJS.ProcessEnv {
+export function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('OPSTAGE_') && !k.startsWith('DEMO_') && k !== 'DATABASE_URL' && k !== 'NODE_ENV'));
 }
 

@@ -24,6 +24,11 @@ export interface AuditActor {
 
 export const SYSTEM_ACTOR: AuditActor = { actorType: 'SYSTEM', actorId: null };
 
+/** The signed-in admin user behind an API call. */
+export function userActor(userId: string): AuditActor {
+  return { actorType: 'USER', actorId: userId };
+}
+
 /**
  * Adds an audit row to the caller's unit of work, so it commits or rolls back with the change it records.
  * Metadata is redacted (secret-looking keys and embedded tokens) before it is stored.

@@ -1,6 +1,7 @@
 import { Controller, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { userActor } from '../audit/audit-recorder';
 import { Access } from '../auth/access.decorator';
 import { CurrentSession } from '../auth/current-caller.decorator';
 import type { AuthenticatedSession } from '../auth/session.service';
@@ -19,7 +20,7 @@ export class BackupController {
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: 'The backup file.', schema: { type: 'string', format: 'binary' } })
   async sqlite(@CurrentSession() auth: AuthenticatedSession, @Res({ passthrough: true }) reply: FastifyReply): Promise<RawResponse> {
-    const backup = await this.backups.createSqliteBackup(auth.user.id);
+    const backup = await this.backups.createSqliteBackup(userActor(auth.user.id));
     reply
       .header('content-type', 'application/octet-stream')
       .header('content-disposition', `attachment; filename=${backup.filename}`)

@@ -3,5 +3,5 @@ import { BackupController } from './backup.controller';
 import { BackupService } from './backup.service';
 import { BackupStore } from './backup-store';
 
-@Module({ controllers: [BackupController], providers: [BackupService, BackupStore], exports: [BackupStore] })
+@Module({ controllers: [BackupController], providers: [BackupService, BackupStore], exports: [BackupStore, BackupService] })
 export class BackupModule {}

@@ -1,21 +1,13 @@
 import { createReadStream, existsSync } from 'node:fs';
 import type { ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/sqlite';
 import type { SqliteConnection } from '@mikro-orm/sqlite';
-import { AuditRecorder } from '../audit/audit-recorder';
+import { AuditActor, AuditRecorder } from '../audit/audit-recorder';
+import { NativeSqlite, openNativeSqlite } from '../database/native-sqlite';
 import { BackupStore } from './backup-store';
-
-/** The slice of better-sqlite3 used here (the package ships no type declarations in this workspace). */
-interface NativeSqlite {
-  backup(destination: string): Promise<unknown>;
-  pragma(source: string): unknown;
-  close(): void;
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const Database = require('better-sqlite3') as new (path: string) => NativeSqlite;
 
 export interface CreatedBackup {
   filename: string;
@@ -36,13 +28,23 @@ export class BackupService {
     private readonly audit: AuditRecorder,
   ) {}
 
-  async createSqliteBackup(actorId: string, now = new Date()): Promise<CreatedBackup> {
+  /** A new backup in the backup directory (the admin download). */
+  async createSqliteBackup(actor: AuditActor, now = new Date()): Promise<CreatedBackup> {
     await this.store.ensureDir();
     const filename = this.freeName(now);
     const path = join(this.store.dir, filename);
+    const sizeBytes = await this.backupTo(path, actor);
+    return { filename, sizeBytes, open: () => createReadStream(path) };
+  }
+
+  /**
+   * Writes a consistent, self-contained copy of the live database to `path` (which must not exist) and audits
+   * `backup.sqlite.created` with the file name (never the directory). Returns the size in bytes.
+   */
+  async backupTo(path: string, actor: AuditActor): Promise<number> {
     const native = (await (this.em.getConnection() as SqliteConnection).getNativeClient()) as unknown as NativeSqlite;
     await native.backup(path);
-    const copy = new Database(path);
+    const copy = openNativeSqlite(path);
     try {
       copy.pragma('journal_mode = delete');
     } finally {
@@ -50,9 +52,9 @@ export class BackupService {
     }
     const { size } = await stat(path);
     await this.em.fork().transactional(async (tx) => {
-      this.audit.record(tx, { actorType: 'USER', actorId, action: 'backup.sqlite.created', targetType: 'Backup', targetId: filename, metadata: { sizeBytes: size } });
+      this.audit.record(tx, { ...actor, action: 'backup.sqlite.created', targetType: 'Backup', targetId: basename(path), metadata: { sizeBytes: size } });
     });
-    return { filename, sizeBytes: size, open: () => createReadStream(path) };
+    return size;
   }
 
   private freeName(now: Date): string {

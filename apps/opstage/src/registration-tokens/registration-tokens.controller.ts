@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { userActor } from '../audit/audit-recorder';
 import { Access } from '../auth/access.decorator';
 import { CurrentSession } from '../auth/current-caller.decorator';
 import type { AuthenticatedSession } from '../auth/session.service';
@@ -19,7 +20,7 @@ export class RegistrationTokensController {
   @ApiOperation({ operationId: 'createRegistrationToken', summary: 'Create a one-time registration token; the raw token is returned only once.' })
   @ApiOkEnvelope(CreatedRegistrationTokenDto)
   create(@CurrentSession() auth: AuthenticatedSession, @Body() body: CreateRegistrationTokenDto = {}) {
-    return this.tokens.create(auth.user.id, body ?? {});
+    return this.tokens.create(userActor(auth.user.id), body ?? {});
   }
 
   @Get()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/sqlite';
 import { TOKEN_PREFIXES } from '../../../../libs/contracts/src';
-import { AuditRecorder } from '../audit/audit-recorder';
+import { AuditActor, AuditRecorder } from '../audit/audit-recorder';
 import { newRawToken, sha256Hex } from '../crypto/secret-tokens';
 import { ApiError } from '../http/api-error';
 import { Paginated } from '../http/paginated';
@@ -19,7 +19,7 @@ export class RegistrationTokensService {
     private readonly audit: AuditRecorder,
   ) {}
 
-  async create(actorId: string, body: CreateRegistrationTokenDto): Promise<CreatedRegistrationTokenDto> {
+  async create(actor: AuditActor, body: CreateRegistrationTokenDto): Promise<CreatedRegistrationTokenDto> {
     const rawToken = newRawToken(TOKEN_PREFIXES.registration);
     const now = new Date();
     const token = await this.em.transactional(async (tx) => {
@@ -27,12 +27,12 @@ export class RegistrationTokensService {
         id: newId('tok', now.getTime()),
         name: body.name ?? 'Default registration token',
         tokenHash: sha256Hex(rawToken),
-        createdByUserId: actorId,
+        createdByUserId: actor.actorType === 'USER' ? actor.actorId : null,
         expiresAt: body.expiresInSeconds ? new Date(now.getTime() + body.expiresInSeconds * 1000) : null,
         createdAt: now,
         updatedAt: now,
       });
-      this.audit.record(tx, { actorType: 'USER', actorId, action: 'registration_token.created', targetType: 'RegistrationToken', targetId: created.id, metadata: { name: created.name, expiresAt: created.expiresAt?.toISOString() ?? null } });
+      this.audit.record(tx, { ...actor, action: 'registration_token.created', targetType: 'RegistrationToken', targetId: created.id, metadata: { name: created.name, expiresAt: created.expiresAt?.toISOString() ?? null } });
       return created;
     });
     return { ...RegistrationTokenDto.from(token), rawToken, token: rawToken };

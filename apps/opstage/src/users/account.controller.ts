@@ -1,5 +1,6 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { userActor } from '../audit/audit-recorder';
 import { Access } from '../auth/access.decorator';
 import { CurrentSession } from '../auth/current-caller.decorator';
 import { ChangePasswordDto } from '../auth/dto/auth.dto';
@@ -28,6 +29,6 @@ export class AccountController {
     if (!(await this.hasher.verify(auth.user.passwordHash, body.currentPassword))) {
       throw new ApiError('VALIDATION_FAILED', 'Current password is wrong.', { issues: [{ path: 'currentPassword', message: 'is wrong' }] });
     }
-    return this.users.setPassword(auth.user.id, auth.user.id, body.newPassword, 'user.password.changed', auth.session.id);
+    return this.users.setPassword(userActor(auth.user.id), auth.user.id, body.newPassword, 'user.password.changed', auth.session.id);
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { userActor } from '../audit/audit-recorder';
 import { Access } from '../auth/access.decorator';
 import { CurrentSession } from '../auth/current-caller.decorator';
 import type { AuthenticatedSession } from '../auth/session.service';
@@ -44,6 +45,6 @@ export class UsersController {
   @ApiOperation({ operationId: 'resetUserPassword', summary: "Reset a user's password; ends all of that user's sessions." })
   @ApiOkEnvelope(UserDto)
   resetPassword(@CurrentSession() auth: AuthenticatedSession, @IdParam('userId', 'usr') userId: string, @Body() body: ResetPasswordDto) {
-    return this.users.setPassword(auth.user.id, userId, body.password, 'user.password.reset');
+    return this.users.setPassword(userActor(auth.user.id), userId, body.password, 'user.password.reset');
   }
 }

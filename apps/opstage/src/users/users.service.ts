@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/sqlite';
-import { AuditRecorder } from '../audit/audit-recorder';
+import { AuditActor, AuditRecorder } from '../audit/audit-recorder';
 import { PasswordHasher } from '../auth/password-hasher';
 import { SessionService } from '../auth/session.service';
 import { ApiError } from '../http/api-error';
@@ -72,7 +72,7 @@ export class UsersService {
   }
 
   /** Sets a new password and ends every session of that user (except `keepSessionId`, for self-service changes). */
-  async setPassword(actorId: string, userId: string, password: string, action: 'user.password.reset' | 'user.password.changed', keepSessionId?: string): Promise<UserDto> {
+  async setPassword(actor: AuditActor, userId: string, password: string, action: 'user.password.reset' | 'user.password.changed', keepSessionId?: string): Promise<UserDto> {
     const passwordHash = await this.hasher.hash(password);
     const user = await this.em.transactional(async (tx) => {
       const target = await tx.findOne(User, { id: userId });
@@ -80,7 +80,7 @@ export class UsersService {
       target.passwordHash = passwordHash;
       target.passwordChangedAt = new Date();
       const revokedSessions = await this.sessions.revokeAllForUser(tx, target.id, keepSessionId);
-      this.audit.record(tx, { actorType: 'USER', actorId, action, targetType: 'User', targetId: target.id, metadata: { revokedSessions } });
+      this.audit.record(tx, { ...actor, action, targetType: 'User', targetId: target.id, metadata: { revokedSessions } });
       return target;
     });
     return UserDto.from(user);
