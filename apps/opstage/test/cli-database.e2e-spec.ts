@@ -1,3 +1,4 @@
+import { databaseProblems } from './reliability/database-invariants';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,6 +134,8 @@ describe('opstage CLI: backup and restore around a real server process', () => {
     expect(backup.stdout).toBe(`${backupFile}\n`);
     expect(statSync(backupFile).mode & 0o777).toBe(0o600);
     expect(rows<{ integrity_check: string }>(backupFile, 'pragma integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    // R5: taken under write load, the copy is consistent: every change in it has its audit row, no half-written state.
+    expect(databaseProblems(backupFile)).toEqual({});
     const backupAudit = (await admin.get('/api/admin/audit-events?action=backup.sqlite.created')).body.data;
     expect(backupAudit[0]).toMatchObject({ actorType: 'SYSTEM', actorId: expect.stringMatching(/^cli:/), targetId: 'nightly.db' });
     expect((await runCli(['backup', '--out', backupFile], env())).code).toBe(1);
