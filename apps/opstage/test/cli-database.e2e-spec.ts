@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { openNativeSqlite } from '../src/database/native-sqlite';
 import { CLI_TEST_TIMEOUT_MS, runCli } from './cli-process';
 import { AdminClient } from './harness';
-import { freePort, Running, startServer as startProcess, stopProcess } from './processes';
+import { cleanEnv, freePort, ROOT, Running, startServer as startProcess, stopProcess, waitUntil } from './processes';
+import { spawn } from 'node:child_process';
 
 const OWNER = { username: 'cli-owner@example.test', password: 'Cli-Owner-Password-1' };
 
@@ -187,5 +188,33 @@ describe('opstage CLI: backup and restore around a real server process', () => {
 
     expect(readdirSync(dataDir).filter((f) => f.includes('.replaced-') || f.includes('.restoring-'))).toEqual([]);
     expect(statSync(live).size).toBe(liveSize);
+  }, CLI_TEST_TIMEOUT_MS);
+});
+
+describe('opstage start', () => {
+  it('runs the server on a temporary data directory until SIGTERM, then exits cleanly', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'opstage-cli-start-'));
+    const port = await freePort();
+    const child = spawn(process.execPath, [join(ROOT, 'dist/server/apps/opstage/src/cli/main.js'), 'start'], {
+      cwd: root,
+      env: { ...cleanEnv(), OPSTAGE_PORT: String(port), OPSTAGE_HOST: '127.0.0.1', OPSTAGE_DATA_DIR: join(root, 'data'), OPSTAGE_ADMIN_USERNAME: OWNER.username, OPSTAGE_ADMIN_PASSWORD: OWNER.password, OPSTAGE_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    try {
+      await waitUntil({ child, output: () => output }, 'opstage start to serve', () => fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false), 60_000);
+      expect((await new AdminClient(`http://127.0.0.1:${port}`).login(OWNER.username, OWNER.password)).status).toBe(200);
+      expect(existsSync(join(root, 'data', 'opstage.db'))).toBe(true);
+      const exited = new Promise<[number | null, NodeJS.Signals | null]>((r) => child.once('exit', (code, signal) => r([code, signal])));
+      child.kill('SIGTERM');
+      // Nest closes the application, then re-raises the signal; the database was closed cleanly (SQLite removes the WAL).
+      expect(await exited).toEqual([null, 'SIGTERM']);
+      expect(existsSync(join(root, 'data', 'opstage.db-wal'))).toBe(false);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(root, { recursive: true, force: true });
+    }
   }, CLI_TEST_TIMEOUT_MS);
 });
