@@ -31,21 +31,21 @@ async function runFleet({ url, server, fleet, probes, admin, seconds, compressio
   const heartbeatLatencies = [];
   const returnedAt = new Map(); // commandId → when the operator's execute returned
   const deliveredAt = new Map(); // commandId → when the agent's poll handed it over (may come first)
-  let failures = 0;
+  const failures = { poll: 0, heartbeat: 0, result: 0, probe: 0 };
 
   const pollLoop = async (agent) => {
     while (Date.now() < stopAt) {
       try {
         const res = await call(polls, `${url}/api/agents/${agent.agentId}/commands?waitSeconds=25&limit=5`, 'GET', { authorization: `Bearer ${agent.agentToken}` });
-        if (res.status !== 200) failures++;
+        if (res.status !== 200) failures.poll++;
         const commands = res.status === 200 ? JSON.parse(res.text).data : [];
         for (const command of commands) {
           deliveredAt.set(command.id, performance.now());
-          void call(results, `${url}/api/agents/${agent.agentId}/commands/${command.id}/result`, 'POST', { authorization: `Bearer ${agent.agentToken}` }, JSON.stringify({ success: true, data: {} })).catch(() => failures++);
+          void call(results, `${url}/api/agents/${agent.agentId}/commands/${command.id}/result`, 'POST', { authorization: `Bearer ${agent.agentToken}` }, JSON.stringify({ success: true, data: {} })).then((r) => r.status === 200 || failures.result++, () => failures.result++);
         }
       } catch {
         if (Date.now() >= stopAt) return; // the phase is over: open long-polls are cut on purpose
-        failures++;
+        failures.poll++;
         await new Promise((r) => setTimeout(r, 500));
       }
     }
@@ -57,9 +57,9 @@ async function runFleet({ url, server, fleet, probes, admin, seconds, compressio
       try {
         const res = await call(beats, `${url}/api/agents/${agent.agentId}/heartbeat`, 'POST', { authorization: `Bearer ${agent.agentToken}` }, '{}');
         if (res.status === 200) heartbeatLatencies.push(performance.now() - started);
-        else failures++;
+        else failures.heartbeat++;
       } catch {
-        failures++;
+        failures.heartbeat++;
       }
       await new Promise((r) => setTimeout(r, heartbeatMs));
     }
@@ -73,7 +73,7 @@ async function runFleet({ url, server, fleet, probes, admin, seconds, compressio
         const command = await admin.post(`/api/admin/capsule-services/${probe.serviceId}/actions/echo`, { payload: { i } });
         returnedAt.set(command.id, performance.now());
       } catch {
-        failures++;
+        failures.probe++;
       }
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -96,6 +96,7 @@ async function runFleet({ url, server, fleet, probes, admin, seconds, compressio
     heartbeatP99Ms: percentile(heartbeatLatencies, 99),
     deliveryP99Ms: percentile(deliveries, 99),
     deliveries: deliveries.length,
+    probesSent: returnedAt.size,
     heartbeats: heartbeatLatencies.length,
     peakRssKb: peakRss,
     cpuPercent,
