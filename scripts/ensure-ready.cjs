@@ -1,4 +1,4 @@
-// Shared by the `opstage` CLI launcher and `npm run demo`: installs dependencies (including the pinned Node 24) when
+// Shared by `npm start`, the `opstage` CLI launcher and `npm run demo`: installs dependencies (including the pinned Node 24) when
 // needed and rebuilds what changed. Plain CommonJS so it also runs under an older system Node before the install.
 const { spawnSync } = require('node:child_process');
 const { existsSync, statSync, readdirSync } = require('node:fs');
