@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openNativeSqlite } from '../../src/database/native-sqlite';
 
 /** Writes the server answered 2xx for; each must be in the file afterwards. */
 export interface Acknowledged {
@@ -19,7 +19,7 @@ export function emptyAcknowledged(): Acknowledged {
  * Returns the problems found (empty when sound).
  */
 export function databaseProblems(dbFile: string, acked: Acknowledged = emptyAcknowledged()): Record<string, unknown> {
-  const db = new Database(dbFile);
+  const db = openNativeSqlite(dbFile);
   try {
     const problems: Record<string, unknown> = {};
     const integrity = db.pragma('integrity_check', { simple: true });
