@@ -175,7 +175,7 @@ describe('agent registration, heartbeat and service reports over real HTTP', () 
     const heartbeat = (agent: typeof a) => server.request('POST', `/api/agents/${agent.agentId}/heartbeat`, { headers: { authorization: `Bearer ${agent.agentToken}` }, body: {} });
     // the first heartbeat of an agent is audited (sampled) and written at once; the next ones are the plain kind
     expect((await heartbeat(a)).status).toBe(200);
-    // what the maintenance sweep does to an agent it thinks silent, while the agent's credentials are still cached ONLINE
+    // what the maintenance sweep does to an agent it thinks silent, while this process has just seen the agent alive
     await em.nativeUpdate(Agent, { id: a.agentId }, { status: 'OFFLINE', lastHeartbeatAt: longAgo });
     const sent = Date.now();
     expect((await heartbeat(a)).status).toBe(200);

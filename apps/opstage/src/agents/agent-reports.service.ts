@@ -32,9 +32,9 @@ export class AgentReportsService {
   async heartbeat(agent: AuthenticatedAgent['agent'], body: HeartbeatDto, now = new Date()): Promise<void> {
     const wasOnline = agent.status === 'ONLINE';
     const sampleAudit = now.getTime() - (this.lastHeartbeatAudit.get(agent.id) ?? 0) > HEARTBEAT_AUDIT_EVERY_MS;
-    if (wasOnline && !sampleAudit && !(body.serviceId && body.health)) {
-      // The hot path: only the timestamp moves, written with the other heartbeats of this second.
-      this.heartbeats.touch(agent.id, now);
+    if (!sampleAudit && !(body.serviceId && body.health)) {
+      // The hot path: a sign of life, the same as a poll's (ADR 0009).
+      await this.heartbeats.beat(agent.id, now);
       return;
     }
     await this.em.transactional(async (tx) => {
@@ -46,6 +46,7 @@ export class AgentReportsService {
       if (sampleAudit) this.audit.record(tx, { actorType: 'AGENT', actorId: agent.id, action: 'agent.heartbeat.received', targetType: 'Agent', targetId: agent.id, metadata: { sampled: true } });
     });
     if (sampleAudit) this.lastHeartbeatAudit.set(agent.id, now.getTime());
+    this.heartbeats.written(agent.id, now);
     if (!wasOnline || body.health) this.notifier.notify(channels.adminStream, { type: 'agent', agentId: agent.id });
   }
 

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/sqlite';
+import { OpstageConfig } from '../config/opstage-config';
 import { channels, Notifier } from '../notifier/notifier';
 
 /** How long a plain heartbeat's timestamp may wait before it is written (the offline threshold is 90 s). */
@@ -7,25 +8,55 @@ export const HEARTBEAT_FLUSH_MS = 1_000;
 const CHUNK = 500;
 
 /**
- * Plain heartbeats (no health, no sampled audit) only move `lastHeartbeatAt`: soft state. They are collected here and
- * written together once a second in one transaction, so a fleet's heartbeats cost one commit per second instead of
- * one each. Agents that were not ONLINE come back ONLINE in that same write (and the console hears of it); DISABLED
- * and REVOKED agents are never touched. Pending timestamps are written before the server stops; a crash loses at
+ * Plain heartbeats (no health, no sampled audit) and polls of ready agents only move `lastHeartbeatAt`: soft state.
+ * They are collected here and written together once a second in one transaction, so a fleet's heartbeats cost one
+ * commit per second instead of one each. An agent that went OFFLINE meanwhile comes back ONLINE in that same write
+ * (and the console hears of it); DISABLED and REVOKED agents are never touched. Pending timestamps are written before the server stops; a crash loses at
  * most one second of them, which the next heartbeat restores.
  */
 @Injectable()
 export class HeartbeatCoalescer implements BeforeApplicationShutdown {
   private pending = new Map<string, number>();
+  /** When this process last had a sign of life from each agent (written, or about to be). */
+  private readonly lastSeen = new Map<string, number>();
   private timer?: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly em: EntityManager,
     private readonly notifier: Notifier,
+    private readonly config: OpstageConfig,
   ) {}
+
+  /**
+   * A sign of life from an agent (a plain heartbeat or a command poll). An agent that is not ready — not ONLINE, or
+   * its last heartbeat past the offline threshold — is made ONLINE at once, so an operator can act on it right away;
+   * otherwise only the timestamp moves, coalesced. While this process has seen the agent within half the threshold it
+   * is known to be ready and the database is not asked at all (the hot path stays free of statements).
+   */
+  async beat(agentId: string, at: Date): Promise<void> {
+    const seen = this.lastSeen.get(agentId);
+    if (seen !== undefined && at.getTime() - seen < this.readyWindowMs()) return this.touch(agentId, at);
+    const staleBefore = at.getTime() - this.config.agentOfflineThresholdSeconds * 1000;
+    const { affectedRows } = await this.em.getConnection().execute<{ affectedRows: number }>(
+      `update agents set status = 'ONLINE', last_heartbeat_at = ?, updated_at = ?
+        where id = ? and status not in ('DISABLED', 'REVOKED') and (status <> 'ONLINE' or last_heartbeat_at is null or last_heartbeat_at < ?)`,
+      [at.getTime(), at.getTime(), agentId, staleBefore],
+      'run',
+    );
+    if (!affectedRows) return this.touch(agentId, at);
+    this.lastSeen.set(agentId, at.getTime());
+    this.notifier.notify(channels.adminStream, { type: 'agent', agentId });
+  }
+
+  /** Another path wrote this agent ONLINE with a fresh heartbeat (a heartbeat with health, say): it is ready. */
+  written(agentId: string, at: Date): void {
+    this.lastSeen.set(agentId, at.getTime());
+  }
 
   touch(agentId: string, at: Date): void {
     this.pending.set(agentId, at.getTime());
+    this.lastSeen.set(agentId, at.getTime());
     if (!this.timer) {
       this.timer = setTimeout(() => void this.flush(), HEARTBEAT_FLUSH_MS);
       this.timer.unref();
@@ -42,6 +73,11 @@ export class HeartbeatCoalescer implements BeforeApplicationShutdown {
       for (const [agentId, at] of batch) if (!this.pending.has(agentId)) this.pending.set(agentId, at);
     });
     return this.flushing;
+  }
+
+  /** Half the offline threshold: well inside it even with a flush still pending. */
+  private readyWindowMs(): number {
+    return (this.config.agentOfflineThresholdSeconds * 1000) / 2;
   }
 
   async beforeApplicationShutdown(): Promise<void> {

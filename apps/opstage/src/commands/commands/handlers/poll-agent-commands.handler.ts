@@ -1,7 +1,6 @@
 import { CommandBus, CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/sqlite';
 import { HeartbeatCoalescer } from '../../../agents/heartbeat-coalescer';
-import { OpstageConfig } from '../../../config/opstage-config';
 import { AuditRecorder } from '../../../audit/audit-recorder';
 import { PayloadSealer } from '../../../crypto/payload-sealer';
 import { channels, Notifier } from '../../../notifier/notifier';
@@ -16,7 +15,7 @@ import { PollAgentCommandsCommand } from '../impl/poll-agent-commands.command';
 const MAX_CANCEL_SIGNALS = 100;
 
 /**
- * The agent poll. Counts as a heartbeat (written with the others of this second), expires overdue commands once (they are never delivered), claims PENDING
+ * The agent poll. Counts as a heartbeat (HeartbeatCoalescer.beat), expires overdue commands once (they are never delivered), claims PENDING
  * commands oldest first with a conditional update each, and hands out cancels of RUNNING commands once. With
  * `waitSeconds` it waits on the agent's notification channel (registered before each claim, so a command queued in
  * between is not missed) until something arrives, the deadline passes or the client disconnects.
@@ -35,21 +34,13 @@ export class PollAgentCommandsHandler implements ICommandHandler<PollAgentComman
     private readonly commandBus: CommandBus,
     private readonly eventBus: EventBus,
     private readonly heartbeats: HeartbeatCoalescer,
-    private readonly config: OpstageConfig,
   ) {}
 
   async execute({ agentId, limit, waitSeconds, signal: clientGone }: PollAgentCommandsCommand): Promise<AgentCommandPoll> {
     const signal = clientGone ? AbortSignal.any([clientGone, this.notifier.closing]) : this.notifier.closing;
     this.counters.agentCommandPolled();
     const now = new Date();
-    // A poll counts as a heartbeat. An agent that was not ready (OFFLINE, or its heartbeat stale) is made ONLINE right
-    // away, so an operator can act on it at once; otherwise only the timestamp moves, coalesced (ADR 0009).
-    const staleBefore = now.getTime() - this.config.agentOfflineThresholdSeconds * 1000;
-    await this.em.getConnection().execute(
-      `update agents set status = 'ONLINE', last_heartbeat_at = ?, updated_at = ? where id = ? and status not in ('DISABLED', 'REVOKED') and (status <> 'ONLINE' or last_heartbeat_at is null or last_heartbeat_at < ?)`,
-      [now.getTime(), now.getTime(), agentId, staleBefore],
-    );
-    this.heartbeats.touch(agentId, now);
+    await this.heartbeats.beat(agentId, now); // a poll counts as a heartbeat
     // Once per request: overdue commands become EXPIRED (the claim itself skips them, so a wait needs no second pass).
     await this.commandBus.execute(new ExpireCommandsCommand(now, agentId));
     const deadline = Date.now() + waitSeconds * 1000;
