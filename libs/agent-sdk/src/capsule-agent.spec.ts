@@ -8,6 +8,7 @@ import { RegistrationError } from './errors';
 function fakeBackend(answers: { register?: () => Response; heartbeatCadence?: number[]; commands?: object[] }) {
   const calls: string[] = [];
   const results: Array<{ path: string; body: any }> = [];
+  const reports: any[] = [];
   let heartbeats = 0;
   const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const fetchImpl = (async (input: Request | string) => {
@@ -15,7 +16,10 @@ function fakeBackend(answers: { register?: () => Response; heartbeatCadence?: nu
     const path = new URL(request.url).pathname;
     calls.push(`${request.method} ${path}`);
     if (path === '/api/agents/register') return answers.register?.() ?? json({ success: true, data: { agentId: 'agt_1', agentToken: 'opstage_agent_x', heartbeatIntervalSeconds: 7, commandPollIntervalSeconds: 3 } });
-    if (path.endsWith('/services/report')) return json({ success: true, data: { services: [{ id: 'svc_1', code: 'svc' }] } });
+    if (path.endsWith('/services/report')) {
+      reports.push(JSON.parse(await request.clone().text()));
+      return json({ success: true, data: { services: [{ id: 'svc_1', code: 'svc' }] } });
+    }
     if (path.endsWith('/heartbeat')) {
       const seconds = answers.heartbeatCadence?.[Math.min(heartbeats++, answers.heartbeatCadence.length - 1)] ?? 7;
       return json({ success: true, data: { heartbeatIntervalSeconds: seconds, commandPollIntervalSeconds: 2, maxCommandWaitSeconds: 12 } });
@@ -30,7 +34,7 @@ function fakeBackend(answers: { register?: () => Response; heartbeatCadence?: nu
     }
     return json({ success: false, error: { code: 'NOT_FOUND', message: 'no' } }, 404);
   }) as typeof fetch;
-  return { fetchImpl, calls, results };
+  return { fetchImpl, calls, results, reports };
 }
 
 describe('CapsuleAgent', () => {
@@ -101,6 +105,22 @@ describe('CapsuleAgent', () => {
     const hub = new CapsuleAgent({ agent: { code: 'hub', mode: 'ophub' }, services: [{ code: 'a', name: 'A' }, { code: 'b', name: 'B' }], logLevel: 'silent' });
     expect(() => hub.service('b').action({ name: 'go', label: 'Go', handler: () => ({}) })).not.toThrow();
     expect(() => hub.service('c')).toThrow(/no service c/);
+  });
+
+  it('reports the service again when its declaration changes at run time, and only then', async () => {
+    const backend = fakeBackend({});
+    const agent = make(backend.fetchImpl, { intervals: { serviceReportMs: 20 } });
+    agent.action({ name: 'first', label: 'First', handler: () => ({}) });
+    await agent.start();
+    await new Promise((r) => setTimeout(r, 120)); // several report checks: nothing changed, nothing sent
+    expect(backend.reports).toHaveLength(1);
+    agent.action({ name: 'second', label: 'Second', handler: () => ({}) });
+    await new Promise((r) => setTimeout(r, 60));
+    expect(backend.reports).toHaveLength(2);
+    expect(backend.reports[1].services[0].actions.map((a: { name: string }) => a.name)).toEqual(['first', 'second']);
+    await agent.reportManifest(); // forced, even though nothing changed
+    expect(backend.reports).toHaveLength(3);
+    await agent.stop();
   });
 
   it('stop() lets a running handler finish and sends its result before it resolves', async () => {

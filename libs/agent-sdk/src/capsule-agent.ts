@@ -87,24 +87,26 @@ export class CapsuleAgent extends EventEmitter {
   }
 
   action(definition: ActionDefinition): this {
-    this.primary().addAction(definition);
+    this.handle(this.primary()).action(definition);
     return this;
   }
 
   health(provider: HealthProvider): this {
-    this.primary().healthProvider = provider;
+    this.handle(this.primary()).health(provider);
     return this;
   }
 
   configs(provider: ConfigProvider): this {
-    this.primary().configProvider = provider;
-    this.reportNow?.();
+    this.handle(this.primary()).configs(provider);
     return this;
   }
 
   /** One service of an OpHub agent (or the embedded one, by its code). */
   service(code: string): ServiceHandle {
-    const entry = this.catalog.get(code);
+    return this.handle(this.catalog.get(code));
+  }
+
+  private handle(entry: ServiceEntry): ServiceHandle {
     const handle: ServiceHandle = {
       action: (definition) => (entry.addAction(definition), handle),
       health: (provider) => ((entry.healthProvider = provider), handle),
@@ -268,24 +270,39 @@ export class CapsuleAgent extends EventEmitter {
     this.emit('registered', { agentId: response.agentId });
   }
 
-  private async heartbeatLoop(): Promise<void> {
+  /**
+   * One background loop: `pause`, then `step`, until the agent stops. A failure marks the agent offline and is retried
+   * after a backoff delay (at most `maxRetryDelayMs()` when given); a fatal one ends the agent.
+   */
+  private async keepRunning(step: () => Promise<void>, pause: (afterFailure: boolean) => Promise<void>, maxRetryDelayMs?: () => number): Promise<void> {
     const backoff = new Backoff(this.options.backoff);
-    let delay = this.cadence.heartbeatMs;
+    let failed = false;
     while (!this.stopped) {
-      await sleep(delay, this.stopController.signal);
+      await pause(failed);
       if (this.stopped) return;
       try {
-        await this.sendHeartbeats();
+        await step();
         backoff.reset();
+        failed = false;
         this.markOnline();
-        delay = this.cadence.heartbeatMs;
       } catch (error) {
         if (this.stopped) return;
         if (this.isFatal(error)) return this.fail(error as CapsuleAgentError);
         this.markOffline(error);
-        delay = Math.min(backoff.next(), this.cadence.heartbeatMs);
+        failed = true;
+        const delay = backoff.next();
+        await sleep(maxRetryDelayMs ? Math.min(delay, maxRetryDelayMs()) : delay, this.stopController.signal);
       }
     }
+  }
+
+  /** Heartbeats at the server's cadence; after a failure, the retry takes the place of the next interval. */
+  private heartbeatLoop(): Promise<void> {
+    return this.keepRunning(
+      () => this.sendHeartbeats(),
+      (afterFailure) => (afterFailure ? Promise.resolve() : sleep(this.cadence.heartbeatMs, this.stopController.signal)),
+      () => this.cadence.heartbeatMs,
+    );
   }
 
   private async sendHeartbeats(): Promise<void> {
@@ -297,27 +314,25 @@ export class CapsuleAgent extends EventEmitter {
     }
   }
 
-  /** Checks the service report on its interval and sends it only when it changed (or when told to). */
-  private async reportLoop(): Promise<void> {
-    const backoff = new Backoff(this.options.backoff);
-    while (!this.stopped) {
-      await new Promise<void>((resolve) => {
-        this.reportNow = resolve;
-        void sleep(this.options.serviceReportMs, this.stopController.signal).then(resolve);
-      });
-      this.reportNow = undefined;
-      if (this.stopped) return;
-      try {
-        await this.sendReport(false);
-        backoff.reset();
-      } catch (error) {
-        if (this.stopped) return;
-        if (this.isFatal(error)) return this.fail(error as CapsuleAgentError);
-        this.markOffline(error);
-        await sleep(backoff.next(), this.stopController.signal);
-        this.reportedFingerprint = undefined;
-      }
-    }
+  /** Checks the service report on its interval (or when told to) and sends it only when it changed. */
+  private reportLoop(): Promise<void> {
+    return this.keepRunning(
+      async () => {
+        try {
+          await this.sendReport(false);
+        } catch (error) {
+          this.reportedFingerprint = undefined; // resend in full once the backend is back
+          throw error;
+        }
+      },
+      async () => {
+        await new Promise<void>((resolve) => {
+          this.reportNow = resolve;
+          void sleep(this.options.serviceReportMs, this.stopController.signal).then(resolve);
+        });
+        this.reportNow = undefined;
+      },
+    );
   }
 
   private async sendReport(force: boolean): Promise<void> {
@@ -330,26 +345,18 @@ export class CapsuleAgent extends EventEmitter {
     this.logger.debug('services reported', { services: stored.map((s) => s.code) });
   }
 
-  private async pollLoop(): Promise<void> {
-    const backoff = new Backoff(this.options.backoff);
-    while (!this.stopped) {
-      await this.runner.waitForSlot(this.stopController.signal);
-      if (this.stopped) return;
-      const waitSeconds = Math.min(this.options.longPollSeconds, this.cadence.maxWaitSeconds);
-      try {
+  /** Long-polls while a command slot is free; with long-polling off, pauses between empty polls at the server's cadence. */
+  private pollLoop(): Promise<void> {
+    return this.keepRunning(
+      async () => {
+        const waitSeconds = Math.min(this.options.longPollSeconds, this.cadence.maxWaitSeconds);
         const { commands, cancelledCommandIds } = await this.api.pollCommands(Math.max(1, this.runner.freeSlots), waitSeconds, this.stopController.signal);
-        backoff.reset();
-        this.markOnline();
         this.runner.cancel(cancelledCommandIds);
         for (const command of commands) this.runner.accept(command);
         if (waitSeconds === 0 && !commands.length) await sleep(this.cadence.commandPollMs * (0.8 + Math.random() * 0.4), this.stopController.signal);
-      } catch (error) {
-        if (this.stopped) return;
-        if (this.isFatal(error)) return this.fail(error as CapsuleAgentError);
-        this.markOffline(error);
-        await sleep(backoff.next(), this.stopController.signal);
-      }
-    }
+      },
+      () => this.runner.waitForSlot(this.stopController.signal),
+    );
   }
 
   private adoptCadence(cadence: { heartbeatIntervalSeconds?: number; commandPollIntervalSeconds?: number; maxCommandWaitSeconds?: number }): void {
