@@ -1,5 +1,6 @@
 import { Type } from '@nestjs/common';
 import { CommandsModule } from './commands/commands.module';
+import { BusModule } from './bus/bus.module';
 import { BackupModule } from './backup/backup.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
@@ -18,4 +19,5 @@ export const FEATURE_MODULES: Type<unknown>[] = [
   BackupModule,
   MaintenanceModule,
   StreamModule,
+  BusModule,
 ];

@@ -79,7 +79,7 @@ describe('audit events over real HTTP', () => {
     const asc = await list(viewer, 'sort=createdAt&pageSize=1');
     expect(asc.body.data[0].action).toBe('system.bootstrap.completed');
     expect(Object.keys(asc.body.data[0]).sort()).toEqual(
-      ['action', 'actorId', 'actorType', 'createdAt', 'id', 'ipAddress', 'message', 'metadata', 'requestId', 'result', 'targetId', 'targetType', 'userAgent'].sort(),
+      ['action', 'actorId', 'actorType', 'correlationId', 'createdAt', 'id', 'ipAddress', 'message', 'metadata', 'requestId', 'result', 'targetId', 'targetType', 'userAgent'].sort(),
     );
   });
 

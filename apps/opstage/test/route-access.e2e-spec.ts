@@ -24,7 +24,7 @@ describe('every route × every caller kind matches its declared @Access rule', (
   const passwords: Record<string, string> = {};
 
   beforeAll(async () => {
-    server = await new TestServer({ OPSTAGE_LOGIN_MAX_ATTEMPTS_PER_IP: '10000' }).start();
+    server = await new TestServer({ OPSTAGE_LOGIN_MAX_ATTEMPTS_PER_IP: '10000', OPSTAGE_CAPSULE_BUS_ENABLED: 'true' }).start();
     owner = await server.owner();
     for (const role of ['viewer', 'operator', 'owner'] as const) {
       passwords[role] = `${role}-Password-123!`;

@@ -43,6 +43,7 @@ const SAMPLE_IDS: Record<string, string> = {
   auditEventId: 'aud_01ZZZZZZZZZZZZZZZZZZZZZZZZ',
   routeId: 'brt_01ZZZZZZZZZZZZZZZZZZZZZZZZ',
   eventId: 'bev_01ZZZZZZZZZZZZZZZZZZZZZZZZ',
+  dispatchId: 'bdp_01ZZZZZZZZZZZZZZZZZZZZZZZZ',
   actionName: 'echo',
 };
 

@@ -43,6 +43,16 @@ export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
 export const AUDIT_RESULTS = ['SUCCESS', 'FAILURE'] as const;
 export type AuditResult = (typeof AUDIT_RESULTS)[number];
 
+export const BUS_ROUTE_STATUSES = ['DISABLED', 'DRY_RUN', 'ENABLED'] as const;
+export type BusRouteStatus = (typeof BUS_ROUTE_STATUSES)[number];
+
+/** A route's outcome for one event. FAILED (not dry-run) dispatches are the dead letters; REPLAYED ones were replayed. */
+export const BUS_DISPATCH_STATUSES = ['CREATED', 'DRY_RUN', 'FAILED', 'REPLAYED'] as const;
+export type BusDispatchStatus = (typeof BUS_DISPATCH_STATUSES)[number];
+
+/** Marker carried by every Capsule Bus object, as in the original. */
+export const BUS_EXPERIMENTAL_MARKER = 'v0.4-experimental';
+
 /** Id prefixes: `<prefix>_<ULID>`. */
 export const ID_PREFIXES = {
   user: 'usr',
@@ -59,6 +69,7 @@ export const ID_PREFIXES = {
   audit: 'aud',
   busEvent: 'bev',
   busRoute: 'brt',
+  busDispatch: 'bdp',
   setting: 'set',
 } as const;
 

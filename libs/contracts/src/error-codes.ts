@@ -72,6 +72,13 @@ export const ERROR_CATALOGUE = {
   BUS_DEPTH_EXCEEDED: { status: 422, meaning: "The event causation chain is deeper than OPSTAGE_CAPSULE_BUS_MAX_DEPTH." },
   BUS_RATE_LIMITED: { status: 429, meaning: "The agent exceeded OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN." },
   BUS_ROUTE_INVALID: { status: 422, meaning: "The bus route target or mapping is invalid." },
+  BUS_EVENT_PAYLOAD_INVALID: { status: 422, meaning: "The event payload does not match the payload schema its source service declares for this event type." },
+  BUS_DISPATCH_NOT_FOUND: { status: 404, meaning: "Bus dispatch (dead letter) does not exist." },
+  BUS_DISPATCH_NOT_REPLAYABLE: { status: 409, meaning: "Only a failed, non-dry-run dispatch can be replayed." },
+  BUS_TARGET_NOT_FOUND: { status: 404, meaning: "Route outcome (never an HTTP error): the target service or enabled action does not exist." },
+  BUS_TARGET_UNAVAILABLE: { status: 409, meaning: "Route outcome (never an HTTP error): the target's agent cannot take commands now; details carry the agent code." },
+  BUS_TARGET_REQUIRES_CONFIRMATION: { status: 422, meaning: "Route outcome (never an HTTP error): the bus never dispatches a confirmation-required or HIGH-danger action." },
+  BUS_MAPPING_INVALID: { status: 422, meaning: "Route outcome (never an HTTP error): the mapped payload does not satisfy the target action's input schema." },
   BACKUP_FAILED: { status: 500, meaning: "The SQLite online backup failed." },
 } as const;
 

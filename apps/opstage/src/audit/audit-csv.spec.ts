@@ -24,7 +24,7 @@ describe('audit CSV cells', () => {
   });
 
   it('writes the documented header and one line per event', () => {
-    expect(csvHeader()).toBe('id,createdAt,actorType,actorId,action,targetType,targetId,result,message,requestId,ipAddress,userAgent,metadata\n');
+    expect(csvHeader()).toBe('id,createdAt,actorType,actorId,action,targetType,targetId,result,message,requestId,ipAddress,userAgent,metadata,correlationId\n');
     const event: AuditEventDto = {
       id: 'aud_1',
       createdAt: '2030-01-01T00:00:00.000Z',
@@ -39,7 +39,8 @@ describe('audit CSV cells', () => {
       ipAddress: '127.0.0.1',
       userAgent: 'ua',
       metadata: { k: 'v' },
+      correlationId: 'corr-1',
     };
-    expect(csvRow(event)).toBe('"aud_1","2030-01-01T00:00:00.000Z","USER","usr_1","x.y","","","SUCCESS","\'-oops","req_1","127.0.0.1","ua","{""k"":""v""}"\n');
+    expect(csvRow(event)).toBe('"aud_1","2030-01-01T00:00:00.000Z","USER","usr_1","x.y","","","SUCCESS","\'-oops","req_1","127.0.0.1","ua","{""k"":""v""}","corr-1"\n');
   });
 });

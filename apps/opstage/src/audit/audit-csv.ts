@@ -14,6 +14,7 @@ export const AUDIT_CSV_COLUMNS = [
   'ipAddress',
   'userAgent',
   'metadata',
+  'correlationId',
 ] as const satisfies readonly (keyof AuditEventDto)[];
 
 /** A leading character that makes spreadsheet applications evaluate the cell as a formula. */

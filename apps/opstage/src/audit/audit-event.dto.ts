@@ -15,6 +15,7 @@ export class AuditEventDto {
   @ApiProperty({ type: String, nullable: true }) ipAddress: string | null;
   @ApiProperty({ type: String, nullable: true }) userAgent: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Redacted when written.' }) metadata: Record<string, unknown>;
+  @ApiProperty({ type: String, nullable: true, description: 'Links the rows of one Capsule Bus chain (event, routing, commands, results).' }) correlationId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 
   static from(event: AuditEvent): AuditEventDto {
@@ -31,6 +32,7 @@ export class AuditEventDto {
       ipAddress: event.ipAddress,
       userAgent: event.userAgent,
       metadata: event.metadata ?? {},
+      correlationId: event.correlationId,
       createdAt: event.createdAt.toISOString(),
     };
   }

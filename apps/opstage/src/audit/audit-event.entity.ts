@@ -7,6 +7,7 @@ import type { AuditActorType, AuditResult } from '../../../../libs/contracts/src
 @Index({ properties: ['actorType', 'actorId'] })
 @Index({ properties: ['targetType', 'targetId'] })
 @Index({ properties: ['action', 'createdAt'] })
+@Index({ properties: ['correlationId'] })
 export class AuditEvent {
   @PrimaryKey({ type: 'string', length: 40 })
   id: string;
@@ -43,6 +44,10 @@ export class AuditEvent {
 
   @Property({ type: 'json' })
   metadata: Opt<Record<string, unknown>> = {};
+
+  /** Links the rows of one bus chain: the event, the routing decisions, the commands and their results. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  correlationId: string | null = null;
 
   @Property({ type: 'datetime' })
   createdAt: Opt<Date> = new Date();

@@ -11,6 +11,7 @@ export class AuditFiltersDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 160, description: 'Action name prefix, e.g. `session.` or `command.`.' }) @TextFilter(160) actionPrefix?: string;
   @ApiPropertyOptional({ minLength: 1, maxLength: 120 }) @TextFilter(120) targetType?: string;
   @ApiPropertyOptional({ minLength: 1, maxLength: 160 }) @TextFilter(160) targetId?: string;
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200, description: 'Every row of one Capsule Bus chain.' }) @TextFilter(200) correlationId?: string;
   @ApiPropertyOptional({ enum: AUDIT_RESULTS }) @EnumFilter(AUDIT_RESULTS) result?: AuditResult;
   @ApiPropertyOptional({ format: 'date-time', description: 'Inclusive lower bound on createdAt.' }) @DateTimeFilter() from?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Inclusive upper bound on createdAt; must not precede `from`.' }) @DateTimeFilter() to?: string;

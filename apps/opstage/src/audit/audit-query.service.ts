@@ -17,7 +17,7 @@ export const EXPORT_PAGE_SIZE = 500;
 
 /** The filters that were applied, for the export's own audit row. */
 function describeFilters(filters: AuditFiltersDto): Record<string, string> {
-  const keys = ['actorType', 'actorId', 'action', 'actionPrefix', 'targetType', 'targetId', 'result', 'from', 'to', 'q'] as const;
+  const keys = ['actorType', 'actorId', 'action', 'actionPrefix', 'targetType', 'targetId', 'correlationId', 'result', 'from', 'to', 'q'] as const;
   return Object.fromEntries(keys.filter((k) => filters[k] !== undefined).map((k) => [k, String(filters[k])]));
 }
 
@@ -76,6 +76,7 @@ export class AuditQueryService {
     if (filters.actionPrefix) and.push(startsWithText('action', filters.actionPrefix));
     if (filters.targetType) where.targetType = filters.targetType;
     if (filters.targetId) where.targetId = filters.targetId;
+    if (filters.correlationId) where.correlationId = filters.correlationId;
     if (filters.result) where.result = filters.result;
     const from = filters.from ? new Date(filters.from) : undefined;
     const to = filters.to ? new Date(filters.to) : undefined;

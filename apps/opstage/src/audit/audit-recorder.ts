@@ -15,6 +15,7 @@ export interface AuditEntry {
   result?: AuditResult;
   message?: string | null;
   metadata?: Record<string, unknown>;
+  correlationId?: string | null;
 }
 
 export interface AuditActor {
@@ -47,6 +48,7 @@ export class AuditRecorder {
       result: entry.result ?? 'SUCCESS',
       message: entry.message ?? null,
       metadata: redact(entry.metadata ?? {}),
+      correlationId: entry.correlationId ?? null,
       requestId: meta?.requestId ?? null,
       ipAddress: meta?.ipAddress ?? null,
       userAgent: meta?.userAgent ?? null,

@@ -13,6 +13,7 @@ import { ActionDefinition } from './action-definition.entity';
 import { CapsuleService } from './capsule-service.entity';
 import { ConfigItem } from './config-item.entity';
 import { CapsuleServiceDto } from './dto/capsule-service.dto';
+import { manifestMetadata } from './manifest-metadata';
 import { ActionDefinitionDto, CapsuleServiceDetailDto, ConfigItemDto, HealthReportDto, ListCapsuleServicesQueryDto } from './dto/capsule-service-detail.dto';
 import { EFFECTIVE_STATUS_SQL, effectiveServiceStatus, heartbeatCutoff } from './effective-status';
 import { HealthReport } from './health-report.entity';
@@ -81,7 +82,7 @@ export class CapsuleServicesService {
   async detail(serviceId: string): Promise<CapsuleServiceDetailDto> {
     const { service, status } = await this.load(serviceId);
     const [health, configs, actions] = await Promise.all([this.latestHealth(serviceId), this.configs(serviceId), this.actions(serviceId)]);
-    return { ...CapsuleServiceDto.from(service, status), manifest: service.manifest, health, configs, actions };
+    return { ...CapsuleServiceDto.from(service, status), manifest: service.manifest, health, configs, actions, ...manifestMetadata(service.manifest) };
   }
 
   async manifest(serviceId: string): Promise<Record<string, unknown>> {

@@ -12,6 +12,7 @@ import { ConfigItem } from './config-item.entity';
 import { ActionInputDto, ConfigInputDto, HealthInputDto, ReportedServiceDto } from './dto/reported-service.dto';
 import { storedStatusFor } from './effective-status';
 import { HealthReport } from './health-report.entity';
+import { manifestIssues, redactManifest } from './manifest-metadata';
 
 function catalogueHash(service: ReportedServiceDto): string {
   const catalogue = [service.name, service.description ?? null, service.version ?? null, service.runtime ?? null, service.manifest ?? {}, service.configs ?? [], service.actions ?? []];
@@ -34,6 +35,8 @@ export class ServiceReporter {
         throw new ApiError('CAPSULE_SERVICE_CODE_TAKEN', `Service code "${input.code}" belongs to another agent.`, { code: input.code });
       }
     }
+    const invalid = manifestIssues(input.manifest ?? {});
+    if (invalid.length) throw new ApiError('CAPSULE_SERVICE_MANIFEST_INVALID', `The manifest of "${input.code}" has invalid capability, event or permission metadata.`, { code: input.code, issues: invalid });
     const hash = catalogueHash(input);
     const created = !existing;
     const changed = !existing || existing.reportHash !== hash || existing.agent.id !== agent.id;
@@ -46,7 +49,7 @@ export class ServiceReporter {
       service.description = input.description ?? null;
       service.version = input.version ?? null;
       service.runtime = input.runtime ?? null;
-      service.manifest = redact(input.manifest ?? {});
+      service.manifest = redactManifest(input.manifest ?? {});
       service.reportHash = hash;
       await this.syncConfigs(tx, service, input.configs ?? [], now);
       await this.syncActions(tx, service, input.actions ?? [], now);

@@ -60,6 +60,10 @@ export class Command {
   @Property({ type: 'integer', nullable: true })
   causationDepth: number | null = null;
 
+  /** The bus chain this command belongs to (the event's correlation id); audit rows about it carry the same id. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  correlationId: string | null = null;
+
   /** RUNNING timeout applied when the agent claims it (the action's timeoutSeconds, or the default TTL). */
   @Property({ type: 'integer' })
   runTimeoutSeconds: number;

@@ -35,7 +35,7 @@ const EVENT_HANDLERS = [CommandNotificationsHandler];
 
 /**
  * The command lifecycle (CQRS): operators queue actions, agents claim and complete them, the sweep expires them.
- * Counts events on the global OperationalCounters. Exports the expiry sweep and the execute-command factory (for the bus).
+ * Counts events on the global OperationalCounters. Exports the expiry sweep, and the execute-command factory, payload validator and sealer the bus builds on.
  */
 @Module({
   imports: [AgentsModule],
@@ -51,6 +51,6 @@ const EVENT_HANDLERS = [CommandNotificationsHandler];
     PrepareGate,
     CommandMaintenance,
   ],
-  exports: [CommandMaintenance, ActionCommandFactory],
+  exports: [CommandMaintenance, ActionCommandFactory, ActionPayloadValidator, PayloadSealer],
 })
 export class CommandsModule {}

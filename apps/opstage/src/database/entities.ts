@@ -1,6 +1,9 @@
 import { Agent } from '../agents/agent.entity';
 import { AgentToken } from '../agents/agent-token.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { BusDispatch } from '../bus/bus-dispatch.entity';
+import { BusEvent } from '../bus/bus-event.entity';
+import { BusRoute } from '../bus/bus-route.entity';
 import { Session } from '../auth/session.entity';
 import { ActionDefinition } from '../capsule-services/action-definition.entity';
 import { CapsuleService } from '../capsule-services/capsule-service.entity';
@@ -27,4 +30,7 @@ export const ENTITIES = [
   CommandResult,
   AuditEvent,
   SystemSetting,
+  BusEvent,
+  BusRoute,
+  BusDispatch,
 ];

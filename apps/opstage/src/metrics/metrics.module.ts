@@ -11,6 +11,6 @@ import { PrometheusExporter } from './prometheus-exporter';
 @Module({
   controllers: [MetricsController],
   providers: [{ provide: MetricsRegistry, useFactory: () => new MetricsRegistry() }, OperationalCounters, InventoryCounts, AdminMetricsService, PrometheusExporter],
-  exports: [OperationalCounters, InventoryCounts],
+  exports: [OperationalCounters, InventoryCounts, MetricsRegistry],
 })
 export class MetricsModule {}

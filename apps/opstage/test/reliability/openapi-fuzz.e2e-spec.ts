@@ -98,7 +98,7 @@ describe('OpenAPI-driven fuzzing (R2)', () => {
   const failures: string[] = [];
 
   beforeAll(async () => {
-    server = await new TestServer({ OPSTAGE_LOGIN_MAX_ATTEMPTS_PER_IP: '1000000', OPSTAGE_LOGIN_MAX_ATTEMPTS_PER_USERNAME: '1000000' }).start();
+    server = await new TestServer({ OPSTAGE_LOGIN_MAX_ATTEMPTS_PER_IP: '1000000', OPSTAGE_LOGIN_MAX_ATTEMPTS_PER_USERNAME: '1000000', OPSTAGE_CAPSULE_BUS_ENABLED: 'true' }).start();
     owner = await server.owner();
     agent = await registerAgent(server, owner, 'openapi-fuzz-agent');
   });

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client/index.js';
-import type { AgentHeartbeatData, AgentHeartbeatResponses, PollAgentCommandsData, PollAgentCommandsResponses, RegisterAgentData, RegisterAgentResponses, ReportAgentServicesData, ReportAgentServicesResponses, ReportCommandResultData, ReportCommandResultResponses } from './types.gen.js';
+import type { AgentHeartbeatData, AgentHeartbeatResponses, PollAgentCommandsData, PollAgentCommandsResponses, PublishBusEventData, PublishBusEventResponses, RegisterAgentData, RegisterAgentResponses, ReportAgentServicesData, ReportAgentServicesResponses, ReportCommandResultData, ReportCommandResultResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -23,6 +23,21 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
  */
 export const registerAgent = <ThrowOnError extends boolean = false>(options: Options<RegisterAgentData, ThrowOnError>): RequestResult<RegisterAgentResponses, unknown, ThrowOnError> => (options.client ?? client).post<RegisterAgentResponses, unknown, ThrowOnError>({
     url: '/api/agents/register',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Publish a Capsule Bus event (v0.4, experimental); matching routes dispatch commands in the same transaction.
+ *
+ * 404 CAPSULE_BUS_DISABLED when the bus is off; 404/403 when the source service is unknown or another agent's; 422 BUS_EVENT_PAYLOAD_INVALID against a declared payload schema; 422 BUS_DEPTH_EXCEEDED; 429 BUS_RATE_LIMITED. A repeated eventId returns the first outcome with `duplicate: true`. Per-route failures are reported in `routedCommands`, not as HTTP errors.
+ */
+export const publishBusEvent = <ThrowOnError extends boolean = false>(options: Options<PublishBusEventData, ThrowOnError>): RequestResult<PublishBusEventResponses, unknown, ThrowOnError> => (options.client ?? client).post<PublishBusEventResponses, unknown, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/agents/{agentId}/bus/events',
     ...options,
     headers: {
         'Content-Type': 'application/json',

@@ -67,7 +67,15 @@ export type CapsuleServiceDto = {
 export type CommandDto = {
     actionName: string;
     agentId: string;
+    /**
+     * The Capsule Bus event that caused this command (bus-created commands only).
+     */
+    causationEventId: string | null;
     completedAt: string | null;
+    /**
+     * The Capsule Bus chain this command belongs to; events published while handling it should carry it on.
+     */
+    correlationId: string | null;
     createdAt: string;
     createdByUserId: string | null;
     /**
@@ -142,6 +150,58 @@ export type HeartbeatDto = {
     serviceId?: string;
 };
 
+export type PublishBusEventDto = {
+    /**
+     * The stored event that caused this one; the depth guard walks it (filled in by the SDK inside a bus-created command).
+     */
+    causationId?: string;
+    /**
+     * Defaults to the causing event's correlation id, or to this event's id for a root event.
+     */
+    correlationId?: string;
+    /**
+     * Idempotency key: a repeat from the same agent is accepted once and answered with the first outcome.
+     */
+    eventId?: string;
+    eventType: string;
+    /**
+     * Stored redacted; readable by mappings as $event.metadata.
+     */
+    metadata?: {
+        [key: string]: unknown;
+    };
+    /**
+     * Defaults to the accept time.
+     */
+    occurredAt?: string;
+    /**
+     * Checked against the payload schema the source declares for this event type, if any; stored redacted.
+     */
+    payload?: {
+        [key: string]: unknown;
+    };
+    routePolicy?: RoutePolicyDto;
+    /**
+     * A service the calling agent reported.
+     */
+    sourceServiceCode: string;
+};
+
+export type PublishBusEventResultDto = {
+    correlationId: string;
+    /**
+     * Hops from the root event (0 for a root event).
+     */
+    depth: number;
+    /**
+     * True when this eventId was already accepted: the first outcome is returned and nothing is processed again.
+     */
+    duplicate: boolean;
+    eventId: string;
+    experimental: 'v0.4-experimental';
+    routedCommands: Array<RoutedCommandDto>;
+};
+
 export type RegisterAgentDto = {
     agent: AgentIdentityDto;
     registrationToken: string;
@@ -201,6 +261,25 @@ export type ReportedServiceDto = {
     version?: string;
 };
 
+export type RoutePolicyDto = {
+    /**
+     * Every matched route only records what it would dispatch.
+     */
+    dryRun?: boolean;
+};
+
+export type RoutedCommandDto = {
+    actionName: string;
+    commandId?: string;
+    dispatchId: string;
+    dryRun: boolean;
+    errorCode?: string;
+    errorMessage?: string;
+    routeId: string;
+    status: 'CREATED' | 'DRY_RUN' | 'FAILED' | 'REPLAYED';
+    targetServiceCode: string;
+};
+
 export type ServiceReportDto = {
     services: Array<ReportedServiceDto>;
 };
@@ -227,6 +306,27 @@ export type RegisterAgentResponses = {
 };
 
 export type RegisterAgentResponse = RegisterAgentResponses[keyof RegisterAgentResponses];
+
+export type PublishBusEventData = {
+    body: PublishBusEventDto;
+    path: {
+        agentId: string;
+    };
+    query?: never;
+    url: '/api/agents/{agentId}/bus/events';
+};
+
+export type PublishBusEventResponses = {
+    /**
+     * Success envelope.
+     */
+    200: {
+        data?: PublishBusEventResultDto;
+        success: true;
+    };
+};
+
+export type PublishBusEventResponse = PublishBusEventResponses[keyof PublishBusEventResponses];
 
 export type PollAgentCommandsData = {
     body?: never;

@@ -6,6 +6,7 @@ import { ActionDefinition } from '../action-definition.entity';
 import { ConfigItem } from '../config-item.entity';
 import { HealthReport } from '../health-report.entity';
 import { CapsuleServiceDto } from './capsule-service.dto';
+import { CapabilityDto, PermissionDto, ServiceEventsDto } from './service-metadata.dto';
 
 export class HealthReportDto {
   @ApiProperty({ pattern: '^hlr_' }) id: string;
@@ -94,6 +95,9 @@ export class CapsuleServiceDetailDto extends CapsuleServiceDto {
   @ApiProperty({ type: HealthReportDto, nullable: true }) health: HealthReportDto | null;
   @ApiProperty({ type: [ConfigItemDto] }) configs: ConfigItemDto[];
   @ApiProperty({ type: [ActionDefinitionDto] }) actions: ActionDefinitionDto[];
+  @ApiProperty({ type: [CapabilityDto], description: 'v0.3 metadata from the manifest (capability strings become `{ code }`).' }) capabilities: CapabilityDto[];
+  @ApiProperty({ type: ServiceEventsDto, description: 'v0.3 metadata: event types published and consumed.' }) events: ServiceEventsDto;
+  @ApiProperty({ type: [PermissionDto], description: 'v0.3 metadata: permissions the service declares.' }) permissions: PermissionDto[];
 }
 
 export class ListCapsuleServicesQueryDto extends PageQueryDto {

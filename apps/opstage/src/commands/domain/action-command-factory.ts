@@ -22,11 +22,13 @@ export interface NewExecuteOptions {
   createdByUserId: string | null;
   idempotencyKey?: string | null;
   retryOfCommandId?: string | null;
+  /** Set by the bus: the causing event, its depth and the chain's correlation id. */
+  causation?: { eventId: string; depth: number; correlationId: string };
   now?: Date;
 }
 
 /**
- * The rules every path that creates an ACTION_EXECUTE command goes through (execute, retry, and later the bus):
+ * The rules every path that creates an ACTION_EXECUTE command goes through (execute, retry and the bus):
  * target lookup, confirmation, agent readiness, payload validation, secret sealing and the TTLs.
  */
 @Injectable()
@@ -94,6 +96,9 @@ export class ActionCommandFactory {
       createdByUserId: options.createdByUserId,
       idempotencyKey: options.idempotencyKey ?? null,
       retryOfCommandId: options.retryOfCommandId ?? null,
+      causationEventId: options.causation?.eventId ?? null,
+      causationDepth: options.causation?.depth ?? null,
+      correlationId: options.causation?.correlationId ?? null,
       runTimeoutSeconds: target.action.timeoutSeconds ?? this.config.commandTtlSeconds,
       createdAt: now,
       updatedAt: now,

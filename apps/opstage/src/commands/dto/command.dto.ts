@@ -18,6 +18,8 @@ export class CommandDto {
   @ApiProperty({ type: String, nullable: true }) errorCode: string | null;
   @ApiProperty({ type: String, nullable: true }) errorMessage: string | null;
   @ApiProperty({ type: String, nullable: true, pattern: '^cmd_', description: 'The command this one retries.' }) retryOfCommandId: string | null;
+  @ApiProperty({ type: String, nullable: true, pattern: '^bev_', description: 'The Capsule Bus event that caused this command (bus-created commands only).' }) causationEventId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The Capsule Bus chain this command belongs to; events published while handling it should carry it on.' }) correlationId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) startedAt: string | null;
@@ -40,6 +42,8 @@ export class CommandDto {
       errorCode: command.errorCode,
       errorMessage: command.errorMessage,
       retryOfCommandId: command.retryOfCommandId,
+      causationEventId: command.causationEventId,
+      correlationId: command.correlationId,
       createdAt: command.createdAt.toISOString(),
       updatedAt: command.updatedAt.toISOString(),
       startedAt: iso(command.startedAt),

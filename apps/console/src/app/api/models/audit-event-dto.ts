@@ -5,6 +5,11 @@ export interface AuditEventDto {
   action: string;
   actorId: string | null;
   actorType: 'USER' | 'AGENT' | 'SYSTEM';
+
+  /**
+   * Links the rows of one Capsule Bus chain (event, routing, commands, results).
+   */
+  correlationId: string | null;
   createdAt: string;
   id: string;
   ipAddress: string | null;

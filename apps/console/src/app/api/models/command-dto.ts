@@ -4,7 +4,17 @@
 export interface CommandDto {
   actionName: string;
   agentId: string;
+
+  /**
+   * The Capsule Bus event that caused this command (bus-created commands only).
+   */
+  causationEventId: string | null;
   completedAt: string | null;
+
+  /**
+   * The Capsule Bus chain this command belongs to; events published while handling it should carry it on.
+   */
+  correlationId: string | null;
   createdAt: string;
   createdByUserId: string | null;
 

@@ -32,7 +32,7 @@ export class CancelCommandHandler implements ICommandHandler<CancelCommandComman
         { status: 'CANCELLED', completedAt: now, updatedAt: now, sealedSecrets: null },
       );
       if (changed !== 1) throw alreadyDone();
-      this.audit.record(tx, { actorType: 'USER', actorId: userId, action: 'command.cancelled', targetType: 'Command', targetId: commandId, metadata: { previousStatus: command.status } }, now);
+      this.audit.record(tx, { actorType: 'USER', actorId: userId, action: 'command.cancelled', targetType: 'Command', targetId: commandId, metadata: { previousStatus: command.status }, correlationId: command.correlationId }, now);
       return { agentId: command.agentId, wasRunning: command.status === 'RUNNING' };
     });
     this.counters.commandCancelled();

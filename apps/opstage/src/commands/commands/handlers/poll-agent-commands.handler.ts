@@ -72,7 +72,7 @@ export class PollAgentCommandsHandler implements ICommandHandler<PollAgentComman
         const expiresAt = new Date(now.getTime() + candidate.runTimeoutSeconds * 1000);
         const won = await tx.nativeUpdate(Command, { id: candidate.id, status: 'PENDING' }, { status: 'RUNNING', startedAt: now, expiresAt, updatedAt: now });
         if (won !== 1) continue;
-        this.audit.record(tx, { actorType: 'AGENT', actorId: agentId, action: 'command.dispatched', targetType: 'Command', targetId: candidate.id }, now);
+        this.audit.record(tx, { actorType: 'AGENT', actorId: agentId, action: 'command.dispatched', targetType: 'Command', targetId: candidate.id, correlationId: candidate.correlationId }, now);
         const payload = unsealPayload(candidate.payload, candidate.sealedSecrets, this.sealer);
         claimed.push({ ...CommandDto.from(candidate, payload), status: 'RUNNING', startedAt: now.toISOString(), expiresAt: expiresAt.toISOString(), updatedAt: now.toISOString() });
       }

@@ -112,6 +112,7 @@ export class ReportCommandResultHandler implements ICommandHandler<ReportCommand
       targetType: 'Command',
       targetId: commandId,
       result: body.success ? 'SUCCESS' : 'FAILURE',
+      correlationId: command.correlationId,
     }, now);
     return { result, status };
   }

@@ -23,6 +23,11 @@ export interface ExportAuditEvents$Params {
   actionPrefix?: string;
   targetType?: string;
   targetId?: string;
+
+/**
+ * Every row of one Capsule Bus chain.
+ */
+  correlationId?: string;
   result?: 'SUCCESS' | 'FAILURE';
 
 /**
@@ -51,6 +56,7 @@ export function exportAuditEvents(http: HttpClient, rootUrl: string, params?: Ex
     rb.query('actionPrefix', params.actionPrefix, {});
     rb.query('targetType', params.targetType, {});
     rb.query('targetId', params.targetId, {});
+    rb.query('correlationId', params.correlationId, {});
     rb.query('result', params.result, {});
     rb.query('from', params.from, {});
     rb.query('to', params.to, {});

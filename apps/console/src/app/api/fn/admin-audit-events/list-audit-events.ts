@@ -32,6 +32,11 @@ export interface ListAuditEvents$Params {
   actionPrefix?: string;
   targetType?: string;
   targetId?: string;
+
+/**
+ * Every row of one Capsule Bus chain.
+ */
+  correlationId?: string;
   result?: 'SUCCESS' | 'FAILURE';
 
 /**
@@ -66,6 +71,7 @@ export function listAuditEvents(http: HttpClient, rootUrl: string, params?: List
     rb.query('actionPrefix', params.actionPrefix, {});
     rb.query('targetType', params.targetType, {});
     rb.query('targetId', params.targetId, {});
+    rb.query('correlationId', params.correlationId, {});
     rb.query('result', params.result, {});
     rb.query('from', params.from, {});
     rb.query('to', params.to, {});
