@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { CapsuleAgent } from '../../../libs/agent-sdk/src';
 import { demoActions } from './demo-actions';
+import { DEMO_BUS_MANIFEST, DemoBusLog, demoBusActions } from './demo-bus';
 import { DemoInventory } from './demo-inventory';
 
 /**
@@ -9,6 +10,7 @@ import { DemoInventory } from './demo-inventory';
  * DEMO_HTTP_PORT, as a real service would, so it keeps running whatever happens to its agent.
  */
 const inventory = new DemoInventory();
+const busLog = new DemoBusLog();
 const agent = new CapsuleAgent({
   tokenStore: { file: process.env.OPSTAGE_AGENT_TOKEN_FILE ?? './data/demo-agent-token.json' },
   agent: { code: process.env.OPSTAGE_AGENT_CODE ?? 'demo-agent', name: 'Demo agent' },
@@ -17,7 +19,7 @@ const agent = new CapsuleAgent({
     name: 'Demo Capsule Service',
     description: 'Shows every feature of the Capsule contract.',
     version: '0.4.0',
-    manifest: { labels: { team: 'platform', tier: 'demo' }, capabilities: ['demo.echo', 'demo.items', 'health.probe'], links: { documentation: 'https://example.invalid/demo' } },
+    manifest: { labels: { team: 'platform', tier: 'demo' }, capabilities: ['demo.echo', 'demo.items', 'demo.orders', 'health.probe'], links: { documentation: 'https://example.invalid/demo' }, ...DEMO_BUS_MANIFEST },
   },
 });
 
@@ -31,7 +33,7 @@ agent.configs(() => [
   { key: 'demo.widget.theme', type: 'select', label: 'Widget theme', source: 'runtime', valuePreview: inventory.widget.theme },
   { key: 'demo.api.secret', type: 'secretRef', label: 'Upstream API secret', source: 'env', sensitive: true, secretRef: 'env:DEMO_API_SECRET', valuePreview: process.env.DEMO_API_SECRET },
 ]);
-for (const action of demoActions(agent, inventory)) agent.action(action);
+for (const action of [...demoActions(agent, inventory), ...demoBusActions(agent, busLog)]) agent.action(action);
 agent.on('error', (error) => process.stdout.write(`demo: agent error ${error.name} ${error.code ?? ''}: ${error.message}\n`));
 agent.on('stateChange', (state) => process.stdout.write(`demo: agent ${state}\n`));
 agent.on('connected', () => process.stdout.write('demo: agent connected\n'));
@@ -42,6 +44,12 @@ const server = createServer((req, res) => {
   if (req.url === '/healthz' || req.url === '/') {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ service: 'demo-service', agentState: agent.state, agentId: agent.agentId ?? null, executions: Object.fromEntries(inventory.executions), abortedHandlers: inventory.abortedHandlers }));
+    return;
+  }
+  const url = new URL(req.url ?? '/', 'http://demo.local');
+  if (req.method === 'GET' && url.pathname === '/capsule/bus/events') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(busLog.page(url.searchParams.get('after'))));
     return;
   }
   res.writeHead(404, { 'content-type': 'application/json' });

@@ -100,7 +100,7 @@ describe('the demo Capsule Service and the SDK, as real processes', () => {
     const detail = (await admin.get(`/api/admin/capsule-services/${serviceId}`)).body.data;
     expect(detail.manifest).toMatchObject({ kind: 'CapsuleService', code: 'demo-service', runtime: 'nodejs', labels: { tier: 'demo' } });
     expect(detail.actions.map((a: { name: string }) => a.name).sort()).toEqual(
-      ['archiveItem', 'configureWidget', 'echo', 'failingAction', 'generateApiKey', 'getItem', 'listItems', 'purgeCache', 'runHealthCheck', 'slowTask'].sort(),
+      ['archiveItem', 'configureWidget', 'createOrder', 'echo', 'failingAction', 'generateApiKey', 'getItem', 'listItems', 'publishEvent', 'purgeCache', 'runHealthCheck', 'shipOrder', 'slowTask'].sort(),
     );
     const secret = detail.configs.find((c: { key: string }) => c.key === 'demo.api.secret');
     expect(secret).toMatchObject({ sensitive: true, secretRef: 'env:DEMO_API_SECRET' });

@@ -3,6 +3,7 @@ import {
   createClient,
   createConfig,
   pollAgentCommands,
+  publishBusEvent,
   registerAgent,
   reportAgentServices,
   reportCommandResult,
@@ -14,6 +15,8 @@ import {
   type ReportCommandResultDto,
   type ReportedServiceDto,
   type HeartbeatDto,
+  type PublishBusEventDto,
+  type PublishBusEventResultDto,
 } from '../../agent-client/src';
 import { AgentAuthError, AgentDisabledError, ApiRequestError, BusDisabledError, BusRateLimitedError, CapsuleAgentError, NetworkError, RegistrationError } from './errors';
 
@@ -86,32 +89,23 @@ export class AgentApi {
     this.unwrap(outcome);
   }
 
-  /** The bus ingest endpoint (v0.4). Plain fetch until the operation is in the published document. */
-  async publishBusEvent(body: Record<string, unknown>, signal?: AbortSignal): Promise<Record<string, unknown>> {
+  /**
+   * The bus ingest endpoint (v0.4). A 404 whose code is CAPSULE_BUS_DISABLED (or a pre-0.4 backend's plain 404) is
+   * BusDisabledError, permanent; 429 is BusRateLimitedError; other refusals (unknown source, depth, payload) are
+   * ApiRequestError with the server's code.
+   */
+  async publishBusEvent(body: PublishBusEventDto, signal?: AbortSignal): Promise<PublishBusEventResultDto> {
     const { agentId, headers } = this.auth();
-    let response: Response;
-    let parsed: unknown = {};
-    try {
-      response = await (this.client.getConfig().fetch ?? fetch)(`${this.backendUrl}/api/agents/${encodeURIComponent(agentId)}/bus/events`, {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: withTimeout(signal),
-      });
-    } catch (error) {
-      return this.unwrap({ error }) as never;
+    const outcome = await publishBusEvent({ client: this.client, path: { agentId }, body, headers, signal: withTimeout(signal) });
+    const status = outcome.response?.status;
+    if (status === 404 || status === 429) {
+      const failure = errorFields(outcome.error);
+      if (status === 429) throw new BusRateLimitedError(failure.message ?? 'bus ingest rate limit reached', failure.code ?? 'BUS_RATE_LIMITED', 429);
+      if (!failure.code || failure.code === 'CAPSULE_BUS_DISABLED' || failure.code === 'NOT_FOUND') {
+        throw new BusDisabledError(failure.message ?? 'the Capsule Bus is disabled on this backend', failure.code ?? 'CAPSULE_BUS_DISABLED', 404);
+      }
     }
-    try {
-      const text = await response.text();
-      parsed = text ? JSON.parse(text) : {};
-    } catch {
-      /* not JSON: judged by the status below */
-    }
-    if (response.ok) return ((parsed as { data?: Record<string, unknown> }).data ?? {}) as Record<string, unknown>;
-    const failure = errorFields(parsed);
-    if (response.status === 404) throw new BusDisabledError(failure.message ?? 'the Capsule Bus is disabled on this backend', failure.code ?? 'CAPSULE_BUS_DISABLED', 404);
-    if (response.status === 429) throw new BusRateLimitedError(failure.message ?? 'bus ingest rate limit reached', failure.code ?? 'BUS_RATE_LIMITED', 429);
-    return this.unwrap({ error: parsed, response }) as never;
+    return (this.unwrap(outcome) as { data: PublishBusEventResultDto }).data;
   }
 
   private auth(): { agentId: string; headers: Record<string, string> } {

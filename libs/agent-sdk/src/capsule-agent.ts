@@ -9,6 +9,8 @@ import { ServiceCatalog, type ConfigProvider, type HealthProvider, type ServiceE
 import { settlesWithin, sleep } from './sleep';
 import { FileTokenStore } from './token-store';
 import { currentCommand } from './command-scope';
+import { BusForwarder } from './bus-forwarder';
+import type { PublishBusEventResultDto } from '../../agent-client/src';
 
 export interface BusEventOptions {
   /** Idempotency key: the backend accepts one event per id from this agent. */
@@ -161,7 +163,7 @@ export class CapsuleAgent extends EventEmitter {
    * Publishes an event to the Capsule Bus (v0.4, experimental). Inside a handler of a bus-created command the
    * causation is filled in by itself. Rejects with BusDisabledError when the backend's bus is off.
    */
-  async publishBusEvent(eventType: string, payload: Record<string, unknown>, options: BusEventOptions = {}): Promise<Record<string, unknown>> {
+  async publishBusEvent(eventType: string, payload: Record<string, unknown>, options: BusEventOptions = {}): Promise<PublishBusEventResultDto> {
     const current = currentCommand();
     const sourceServiceCode = options.sourceServiceCode ?? current?.serviceCode ?? this.primary().options.code;
     const causationId = options.causationId ?? current?.causationEventId;
@@ -182,7 +184,7 @@ export class CapsuleAgent extends EventEmitter {
   }
 
   /** The published docs' name for {@link publishBusEvent}. */
-  publishEvent(eventType: string, payload: Record<string, unknown>, options?: BusEventOptions): Promise<Record<string, unknown>> {
+  publishEvent(eventType: string, payload: Record<string, unknown>, options?: BusEventOptions): Promise<PublishBusEventResultDto> {
     return this.publishBusEvent(eventType, payload, options);
   }
 
@@ -224,7 +226,35 @@ export class CapsuleAgent extends EventEmitter {
     if (this.stopped) return settle();
     this.setState('running');
     settle();
-    await Promise.all([this.heartbeatLoop(), this.reportLoop(), this.pollLoop()]);
+    await Promise.all([this.heartbeatLoop(), this.reportLoop(), this.pollLoop(), ...this.busForwarders()]);
+  }
+
+  /** One forwarding loop per service with a local bus adapter (OpHub thin forwarding). */
+  private busForwarders(): Promise<void>[] {
+    return this.options.services
+      .filter((service) => service.busAdapter)
+      .map((service) =>
+        new BusForwarder(
+          service.code,
+          service.busAdapter!,
+          (event, sourceServiceCode, signal) =>
+            this.api.publishBusEvent(
+              {
+                eventType: event.eventType,
+                sourceServiceCode,
+                eventId: event.eventId,
+                ...(event.payload ? { payload: event.payload } : {}),
+                ...(event.metadata ? { metadata: event.metadata } : {}),
+                ...(event.correlationId ? { correlationId: event.correlationId } : {}),
+                ...(event.causationId ? { causationId: event.causationId } : {}),
+                ...(event.occurredAt ? { occurredAt: event.occurredAt } : {}),
+              },
+              signal,
+            ),
+          this.logger,
+          (error) => this.report(error instanceof CapsuleAgentError ? error : new CapsuleAgentError(error.message, 'BUS_FORWARD_FAILED', undefined, { cause: error })),
+        ).run(this.stopController.signal),
+      );
   }
 
   /** Uses the stored token, or registers with the registration token; then reports the services. */

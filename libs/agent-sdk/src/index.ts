@@ -16,6 +16,7 @@ export { Backoff, type BackoffOptions } from './backoff';
 export { FileTokenStore, type StoredAgentToken } from './token-store';
 export { jsonLineLogger, type AgentLogger, type LogLevel } from './logger';
 export { CommandAbort } from './command-runner';
+export { BusForwarder, type AdapterEvent, type AdapterPage, type BusAdapterOptions } from './bus-forwarder';
 export type {
   ActionContext,
   ActionDefinition,

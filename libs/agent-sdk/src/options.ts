@@ -1,3 +1,4 @@
+import type { BusAdapterOptions } from './bus-forwarder';
 import type { AgentLogger, LogLevel } from './logger';
 
 export type HealthStatus = 'UP' | 'DEGRADED' | 'DOWN' | 'UNKNOWN';
@@ -67,8 +68,10 @@ export interface ServiceOptions {
   description?: string;
   version?: string;
   runtime?: string;
-  /** Extra manifest fields (labels, capabilities, links, …) merged into the generated manifest. */
+  /** Extra manifest fields (labels, capabilities, events, permissions, links, …) merged into the generated manifest. */
   manifest?: Record<string, unknown>;
+  /** OpHub thin forwarding: poll this service's local adapter (`GET /capsule/bus/events`) and publish what it returns. */
+  busAdapter?: BusAdapterOptions;
 }
 
 export interface AgentIdentity {
