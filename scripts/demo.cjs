@@ -3,13 +3,15 @@
 // one command. The first time (no demo token file yet) it creates a registration token with the operator CLI and hands
 // it to the demo; later runs reuse the demo's agent token. `npm run demo:service` (`--service-only`) starts only the
 // demo, against OPSTAGE_BACKEND_URL (default http://localhost:8080), with OPSTAGE_REGISTRATION_TOKEN when it has no
-// token file yet. Plain CommonJS so it also runs under an older system Node before the install.
+// token file yet. `npm run demo:bus` (`--bus`) also turns the Capsule Bus on and starts the demo OpHub (a consumer
+// service and a forwarded legacy shop; see docs/capsule-bus.md for the demo routes). Plain CommonJS so it also runs under an older system Node before the install.
 const { spawn, spawnSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 const { root, pinnedNode, serverEntry, cliEntry, demoEntry, ensureInstalled, ensureBuilt } = require('./ensure-ready.cjs');
 
 const serviceOnly = process.argv.includes('--service-only');
+const withBus = process.argv.includes('--bus');
 const env = { ...process.env };
 env.OPSTAGE_BACKEND_URL ??= `http://localhost:${env.OPSTAGE_PORT ?? 8080}`;
 env.OPSTAGE_AGENT_TOKEN_FILE = resolve(root, env.OPSTAGE_AGENT_TOKEN_FILE ?? join('data', 'demo-agent-token.json'));
@@ -45,15 +47,22 @@ async function waitForBackend(url) {
 }
 
 async function main() {
+  const ophubEnv = { ...env, OPSTAGE_AGENT_TOKEN_FILE: resolve(root, env.DEMO_OPHUB_TOKEN_FILE ?? join('data', 'demo-ophub-token.json')), DEMO_HTTP_PORT: env.DEMO_OPHUB_HTTP_PORT ?? '8092' };
+  ophubEnv.DEMO_ADAPTER_URL ??= `http://127.0.0.1:${env.DEMO_HTTP_PORT ?? 8091}/capsule/bus/events`;
+  delete ophubEnv.OPSTAGE_REGISTRATION_TOKEN;
   if (!serviceOnly) {
+    cli(['migrate']);
     if (!existsSync(env.OPSTAGE_AGENT_TOKEN_FILE) && !env.OPSTAGE_REGISTRATION_TOKEN) {
-      cli(['migrate']);
       env.OPSTAGE_REGISTRATION_TOKEN = cli(['create-registration-token', '--name', 'demo-service', '--expires', '3600']);
     }
-    launch('Opstage', serverEntry, process.env);
+    if (withBus && !existsSync(ophubEnv.OPSTAGE_AGENT_TOKEN_FILE)) {
+      ophubEnv.OPSTAGE_REGISTRATION_TOKEN = cli(['create-registration-token', '--name', 'demo-ophub', '--expires', '3600']);
+    }
+    launch('Opstage', serverEntry, withBus ? { ...process.env, OPSTAGE_CAPSULE_BUS_ENABLED: 'true' } : process.env);
     await waitForBackend(env.OPSTAGE_BACKEND_URL);
   }
   launch('demo service', demoEntry, env);
+  if (withBus) launch('demo OpHub', demoEntry.replace(/main\.js$/, 'ophub.js'), ophubEnv);
   process.stderr.write(`demo: the demo service reports to ${env.OPSTAGE_BACKEND_URL}; open it in the console.\n`);
 }
 
