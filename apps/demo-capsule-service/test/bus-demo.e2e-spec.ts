@@ -19,6 +19,7 @@ describe('the Capsule Bus with the demo service and the demo OpHub as real proce
   let backend: Running;
   let demo: Running;
   let ophub: Running;
+  let ophubEnv: Record<string, string>;
   let admin: AdminClient;
   const services: Record<string, string> = {};
 
@@ -62,6 +63,8 @@ describe('the Capsule Bus with the demo service and the demo OpHub as real proce
         OPSTAGE_LOG_LEVEL: 'warn',
         OPSTAGE_MAINTENANCE_INTERVAL_SECONDS: '0',
         OPSTAGE_CAPSULE_BUS_ENABLED: 'true',
+        OPSTAGE_HEARTBEAT_INTERVAL_SECONDS: '1',
+        OPSTAGE_AGENT_OFFLINE_THRESHOLD_SECONDS: '6',
       },
       port,
     );
@@ -70,14 +73,14 @@ describe('the Capsule Bus with the demo service and the demo OpHub as real proce
     const token = async (name: string) => (await admin.post('/api/admin/registration-tokens', { name })).body.data.rawToken as string;
     const common = { OPSTAGE_BACKEND_URL: `http://127.0.0.1:${port}`, OPSTAGE_LOG_LEVEL: 'warn' };
     demo = spawnBuilt(DEMO_MAIN, dir, { ...common, OPSTAGE_REGISTRATION_TOKEN: await token('demo'), OPSTAGE_AGENT_TOKEN_FILE: join(dir, 'demo-token.json'), DEMO_HTTP_PORT: String(demoPort) });
-    ophub = spawnBuilt(OPHUB_MAIN, dir, {
+    ophubEnv = {
       ...common,
-      OPSTAGE_REGISTRATION_TOKEN: await token('ophub'),
       OPSTAGE_AGENT_TOKEN_FILE: join(dir, 'ophub-token.json'),
       DEMO_HTTP_PORT: String(ophubPort),
       DEMO_ADAPTER_URL: `http://127.0.0.1:${demoPort}/capsule/bus/events`,
       DEMO_ADAPTER_INTERVAL_MS: '300',
-    });
+    };
+    ophub = spawnBuilt(OPHUB_MAIN, dir, { ...ophubEnv, OPSTAGE_REGISTRATION_TOKEN: await token('ophub') });
     await waitUntil(demo, 'the three demo services to be HEALTHY', async () => {
       const list: Array<{ code: string; id: string; status: string }> = (await admin.get('/api/admin/capsule-services?pageSize=50')).body.data ?? [];
       for (const s of list) services[s.code] = s.id;
@@ -149,5 +152,84 @@ describe('the Capsule Bus with the demo service and the demo OpHub as real proce
     // Forwarding is idempotent: the adapter's events are not stored twice however often the OpHub reads them.
     await new Promise((r) => setTimeout(r, 1000));
     expect(await eventsOf('sourceServiceCode=demo-legacy-shop')).toHaveLength(2);
+  }, 60_000);
+
+  it('a dispatch to the stopped OpHub is dead-lettered, and replays once the OpHub is back: the order is fulfilled exactly once', async () => {
+    await stopProcess(ophub);
+    await waitUntil(backend, 'demo-fulfilment to be unavailable', async () => {
+      const list: Array<{ code: string; status: string }> = (await admin.get('/api/admin/capsule-services?q=demo-fulfilment')).body.data;
+      return list[0]?.status !== 'HEALTHY';
+    }, 20_000);
+    const created = await finished(await execute('demo-service', 'createOrder', { customer: 'grace', total: 7 }));
+    const [event] = await eventsOf(`correlationId=${created.result.data.correlationId}`);
+    const [letter] = event.dispatches;
+    expect(letter).toMatchObject({ status: 'FAILED', errorCode: 'BUS_TARGET_UNAVAILABLE', commandId: null });
+    expect((await admin.get('/api/admin/bus/dead-letters')).body.data.map((d: { id: string }) => d.id)).toContain(letter.id);
+
+    ophub = spawnBuilt(OPHUB_MAIN, dir, ophubEnv); // the stored agent token: no registration token needed
+    await waitUntil(ophub, 'demo-fulfilment to be HEALTHY again', async () => {
+      const list: Array<{ code: string; status: string }> = (await admin.get('/api/admin/capsule-services?q=demo-fulfilment')).body.data;
+      return list[0]?.status === 'HEALTHY';
+    }, 30_000);
+    const replayed = (await admin.post(`/api/admin/bus/dead-letters/${letter.id}/replay`)).body.data;
+    expect(replayed).toMatchObject({ status: 'REPLAYED', attempts: 2 });
+    const fulfilled = await finished(replayed.commandId);
+    expect(fulfilled).toMatchObject({ status: 'SUCCEEDED', causationEventId: event.id, payload: { orderId: created.result.data.orderId, customer: 'grace', priority: 'express' } });
+    const status = (await (await fetch(`http://127.0.0.1:${ophubEnv.DEMO_HTTP_PORT}/healthz`)).json()) as { executions: Record<string, number> };
+    expect(status.executions.fulfilOrder).toBe(1); // this OpHub process ran it once
+    expect((await admin.get('/api/admin/bus/dead-letters')).body.data.map((d: { id: string }) => d.id)).not.toContain(letter.id);
+  }, 90_000);
+});
+
+describe('the demo against a backend whose bus is off, then rate-limited, as real processes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'opstage-bus-guard-'));
+  let backend: Running | undefined;
+  let demo: Running | undefined;
+
+  afterEach(async () => {
+    await stopProcess(demo);
+    await stopProcess(backend);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function startPair(env: Record<string, string>): Promise<{ admin: AdminClient; serviceId: string }> {
+    const [port, demoPort] = [await freePort(), await freePort()];
+    const data = mkdtempSync(join(dir, 'run-'));
+    backend = await startServer(data, { OPSTAGE_PORT: String(port), OPSTAGE_HOST: '127.0.0.1', OPSTAGE_DATA_DIR: join(data, 'data'), OPSTAGE_ADMIN_USERNAME: OWNER.username, OPSTAGE_ADMIN_PASSWORD: OWNER.password, OPSTAGE_SESSION_SECRET: 's'.repeat(48), OPSTAGE_LOG_LEVEL: 'warn', OPSTAGE_MAINTENANCE_INTERVAL_SECONDS: '0', ...env }, port);
+    const admin = new AdminClient(`http://127.0.0.1:${port}`);
+    expect((await admin.login(OWNER.username, OWNER.password)).status).toBe(200);
+    const token = (await admin.post('/api/admin/registration-tokens', { name: 'demo' })).body.data.rawToken as string;
+    demo = spawnBuilt(DEMO_MAIN, data, { OPSTAGE_BACKEND_URL: `http://127.0.0.1:${port}`, OPSTAGE_LOG_LEVEL: 'warn', OPSTAGE_REGISTRATION_TOKEN: token, OPSTAGE_AGENT_TOKEN_FILE: join(data, 'demo-token.json'), DEMO_HTTP_PORT: String(demoPort) });
+    let serviceId = '';
+    await waitUntil(demo, 'the demo service', async () => {
+      serviceId = (await admin.get('/api/admin/capsule-services?q=demo-service')).body.data?.[0]?.id;
+      return !!serviceId;
+    });
+    return { admin, serviceId };
+  }
+
+  async function run(admin: AdminClient, serviceId: string, action: string, payload: Record<string, unknown>): Promise<any> {
+    const id = (await admin.post(`/api/admin/capsule-services/${serviceId}/actions/${action}`, { payload })).body.data.id;
+    let command: any;
+    await waitUntil(demo, `command ${id}`, async () => {
+      command = (await admin.get(`/api/admin/commands/${id}`)).body.data;
+      return TERMINAL.includes(command?.status);
+    });
+    return command;
+  }
+
+  it('with the flag off, publishing fails in the handler with CAPSULE_BUS_DISABLED and the demo runs on', async () => {
+    const { admin, serviceId } = await startPair({});
+    const command = await run(admin, serviceId, 'createOrder', { customer: 'ada', total: 1 });
+    expect(command).toMatchObject({ status: 'FAILED', errorCode: 'CAPSULE_BUS_DISABLED' });
+    expect((await run(admin, serviceId, 'echo', { message: 'still here' })).status).toBe('SUCCEEDED');
+  }, 60_000);
+
+  it('the per-agent rate limit answers the SDK with BUS_RATE_LIMITED after N events a minute', async () => {
+    const { admin, serviceId } = await startPair({ OPSTAGE_CAPSULE_BUS_ENABLED: 'true', OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN: '3' });
+    const outcomes: string[] = [];
+    for (let i = 0; i < 4; i += 1) outcomes.push((await run(admin, serviceId, 'publishEvent', { eventType: 'tick', payload: { i } })).errorCode ?? 'OK');
+    expect(outcomes).toEqual(['OK', 'OK', 'OK', 'BUS_RATE_LIMITED']);
+    expect((await admin.get('/api/admin/bus/diagnostics')).body.data.rejections.rateLimited).toBe(1);
   }, 60_000);
 });

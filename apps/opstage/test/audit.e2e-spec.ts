@@ -154,10 +154,10 @@ describe('audit events over real HTTP', () => {
     expect(res.text).toContain('session.login');
     expect(res.text.endsWith('\n')).toBe(true);
     const lines = res.text.split('\n');
-    expect(lines[0]).toBe('id,createdAt,actorType,actorId,action,targetType,targetId,result,message,requestId,ipAddress,userAgent,metadata');
+    expect(lines[0]).toBe('id,createdAt,actorType,actorId,action,targetType,targetId,result,message,requestId,ipAddress,userAgent,metadata,correlationId');
     for (const line of lines.slice(1, -1)) expect(line).toMatch(/^"aud_[^"]+","/);
     const rows = parseCsv(res.text);
-    expect(rows.every((r) => r.length === 13)).toBe(true);
+    expect(rows.every((r) => r.length === 14)).toBe(true);
   });
 
   it('escapes formula-looking cells so spreadsheets never evaluate them (incl. a login attempt named =HYPERLINK(...))', async () => {

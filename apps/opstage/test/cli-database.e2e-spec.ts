@@ -8,6 +8,9 @@ import { AdminClient } from './harness';
 import { cleanEnv, freePort, ROOT, Running, startServer as startProcess, stopProcess, waitUntil } from './processes';
 import { spawn } from 'node:child_process';
 
+/** The committed migrations, oldest first: what a fresh database gets. */
+const MIGRATIONS = readdirSync(join(ROOT, 'migrations')).filter((f) => /^Migration\d{14}\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, '')).sort();
+
 const OWNER = { username: 'cli-owner@example.test', password: 'Cli-Owner-Password-1' };
 
 function rows<T>(databasePath: string, sql: string): T[] {
@@ -34,16 +37,16 @@ describe('opstage CLI: migrate and doctor on a temporary data directory', () => 
   it('migrate creates and migrates the database once, reports what it applied, and is a no-op the second time', async () => {
     const first = await runCli(['migrate'], env());
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^Applied 1 migration\(s\) to .*opstage\.db:\n {2}Migration\d{14}\n$/);
+    expect(first.stdout).toMatch(new RegExp(`^Applied ${MIGRATIONS.length} migration\\(s\\) to .*opstage\\.db:\\n${MIGRATIONS.map((m) => ` {2}${m}\\n`).join('')}$`));
     const second = await runCli(['migrate'], env());
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/is up to date: 1 migration\(s\) applied, none pending/);
+    expect(second.stdout).toMatch(new RegExp(`is up to date: ${MIGRATIONS.length} migration\\(s\\) applied, none pending`));
     const db = join(dataDir, 'opstage.db');
-    expect(rows(db, 'select name from mikro_orm_migrations')).toHaveLength(1);
+    expect(rows(db, 'select name from mikro_orm_migrations')).toHaveLength(MIGRATIONS.length);
     const audit = rows<{ actor_type: string; actor_id: string; metadata: string }>(db, "select actor_type, actor_id, metadata from audit_events where action = 'system.migrations.applied'");
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_type: 'SYSTEM', actor_id: expect.stringMatching(/^cli:/) });
-    expect(JSON.parse(audit[0].metadata).migrations).toEqual([expect.stringMatching(/^Migration\d{14}$/)]);
+    expect(JSON.parse(audit[0].metadata).migrations).toEqual(MIGRATIONS);
   }, CLI_TEST_TIMEOUT_MS);
 
   it('doctor: WARN before the first start, all PASS once migrated, FAIL (exit 1) on a bad variable', async () => {
@@ -69,8 +72,8 @@ describe('opstage CLI: migrate and doctor on a temporary data directory', () => 
     const db = join(dataDir, 'opstage.db');
     chmodSync(dataDir, 0o755);
     const sqlite = openNativeSqlite(db);
-    const [{ name }] = sqlite.prepare('select name from mikro_orm_migrations').all() as Array<{ name: string }>;
-    sqlite.prepare('delete from mikro_orm_migrations').run();
+    const name = MIGRATIONS[MIGRATIONS.length - 1];
+    sqlite.prepare('delete from mikro_orm_migrations where name = ?').run(name);
     sqlite.close();
     const pending = await runCli(['doctor'], env());
     expect(pending.code).toBe(0);

@@ -39,7 +39,8 @@ const EVENT = {
 };
 
 /**
- * The JSON Schema of the v0.3 fields a manifest may carry. Other manifest fields are free-form and preserved.
+ * The JSON Schema of the v0.3 fields a manifest may carry. Other manifest fields (and other keys under `events`, which
+ * earlier agents used) are free-form and preserved.
  * `payloadSchema` must itself compile as a JSON Schema (checked separately).
  */
 export const MANIFEST_METADATA_SCHEMA = {
@@ -52,7 +53,6 @@ export const MANIFEST_METADATA_SCHEMA = {
     },
     events: {
       type: 'object',
-      additionalProperties: false,
       properties: { published: { type: 'array', maxItems: 200, items: EVENT }, consumed: { type: 'array', maxItems: 200, items: EVENT } },
     },
     permissions: {
