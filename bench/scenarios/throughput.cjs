@@ -23,4 +23,14 @@ function heartbeatRequests(agents) {
   };
 }
 
-module.exports = { throughput, heartbeatRequests };
+/** Bus events (B4) published by the agents in turn, each as its own service; a route turns each into one command. */
+function busEventRequests(agents, eventType) {
+  let i = 0;
+  return () => {
+    const agent = agents[i++ % agents.length];
+    const body = JSON.stringify({ eventType, sourceServiceCode: agent.serviceCode, payload: { n: i, note: 'bench' } });
+    return { path: `/api/agents/${agent.agentId}/bus/events`, headers: { authorization: `Bearer ${agent.agentToken}`, 'content-type': 'application/json' }, body };
+  };
+}
+
+module.exports = { throughput, heartbeatRequests, busEventRequests };
