@@ -220,6 +220,42 @@ describe('console', { concurrency: false }, () => {
     await page.locator('.service-commands tr', { hasText: 'slowTask' }).locator('[data-status="CANCELLED"]').waitFor();
   });
 
+  it('shows the service’s audit trail in its Audit tab, and opens it in the audit page with filters', async () => {
+    await page.goto(`${opstage.baseUrl}/services/${demo.serviceId}`);
+    await page.getByRole('tab', { name: 'Audit' }).click();
+    const [purge] = await commandsOf('purgeCache');
+    await page.locator(`.service-audit a.audit-command[href="/commands/${purge.id}"]`, { hasText: 'purgeCache' }).waitFor();
+    const expected = await admin.get(`/api/admin/audit-events?targetType=CapsuleService&targetId=${demo.serviceId}&pageSize=10`);
+    assert.deepEqual((await page.locator('.service-audit .audit-action').allTextContents()).map((a) => a.trim()), expected.data.map((e) => e.action));
+    await page.locator('.all-audit').click();
+    await page.waitForURL((url) => url.pathname === '/audit' && url.searchParams.get('targetId') === demo.serviceId);
+    assert.equal(await page.locator('input[name="targetId"]').inputValue(), demo.serviceId);
+    await page.locator('.audit-table tbody tr').first().waitFor();
+    assert.equal(await page.locator('.audit-table tbody tr').count(), Math.min(expected.pagination.total, 20));
+  });
+
+  it('keeps list filters in the URL: a reload and Back keep them', async () => {
+    await page.goto(`${opstage.baseUrl}/commands`);
+    await page.locator('table tbody tr').first().waitFor();
+    const actionCells = () => page.locator('td.mat-column-actionName').allTextContents().then((cells) => cells.map((c) => c.trim()));
+    await page.locator('[data-filter="service"] mat-select').click();
+    await page.getByRole('option', { name: DEMO_SERVICE_CODE }).click();
+    await page.waitForURL((url) => url.searchParams.get('serviceId') === demo.serviceId);
+    await page.locator('input[name="actionName"]').fill('slowTask');
+    await page.locator('input[name="actionName"]').press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('actionName') === 'slowTask');
+    await page.waitForFunction(() => [...document.querySelectorAll('td.mat-column-actionName')].every((td) => td.textContent.trim() === 'slowTask'));
+    await page.reload();
+    await page.locator('table tbody tr').first().waitFor();
+    assert.equal(await page.locator('input[name="actionName"]').inputValue(), 'slowTask');
+    await page.locator('[data-filter="service"] mat-select', { hasText: DEMO_SERVICE_CODE }).waitFor();
+    assert.ok((await actionCells()).every((a) => a === 'slowTask'));
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('actionName') && url.searchParams.get('serviceId') === demo.serviceId);
+    await page.waitForFunction(() => [...document.querySelectorAll('td.mat-column-actionName')].some((td) => td.textContent.trim() !== 'slowTask'));
+    assert.equal(await page.locator('input[name="actionName"]').inputValue(), '');
+  });
+
   it('creates a registration token and shows the raw token only once', async () => {
     await page.locator('[data-nav="/registration-tokens"]').click();
     await page.locator('input[name="tokenName"]').fill('laptop token');
@@ -262,6 +298,11 @@ describe('console', { concurrency: false }, () => {
     assert.ok(lines.length - 1 >= actions.length, `csv has ${lines.length - 1} rows`);
     assert.ok(lines.slice(1).every((line) => line.includes('registration_token.')), 'every exported row matches the filter');
     assert.ok(!csv.includes('command.created'));
+    // The filter is in the URL: a reload shows the same rows and the same form.
+    await page.reload();
+    await page.locator('.audit-table tbody tr').first().waitFor();
+    assert.equal(await page.locator('input[name="action"]').inputValue(), 'registration_token.');
+    assert.deepEqual((await page.locator('.audit-action').allTextContents()).map((a) => a.trim()), actions);
   });
 
   it('retries a cancelled command from its detail page', async () => {
@@ -312,6 +353,11 @@ describe('console', { concurrency: false }, () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Enable' }).click();
     await page.locator('dl.kv [data-status="DISABLED"]').waitFor({ state: 'detached' });
     assert.notEqual((await admin.get(`/api/admin/agents/${demo.agentId}`)).data.status, 'DISABLED');
+    // Its commands, on the commands page filtered by this agent.
+    await page.locator('.all-commands').click();
+    await page.waitForURL((url) => url.pathname === '/commands' && url.searchParams.get('agentId') === demo.agentId);
+    await page.locator('[data-filter="agent"] mat-select', { hasText: DEMO_AGENT_CODE }).waitFor();
+    await page.locator('table tbody tr').first().waitFor();
   });
 
   it('lets the owner create a user, change its role and disable it', async () => {
@@ -343,6 +389,23 @@ describe('console', { concurrency: false }, () => {
     assert.equal((await admin.get('/api/admin/settings/maintenance')).data.auditRetentionDays, 45);
   });
 
+  it('shows the runtime and a metrics summary on the settings page, and downloads a backup', async () => {
+    await page.locator('[data-nav="/settings"]').click();
+    const node = page.locator('[data-fact="node"]');
+    await node.waitFor();
+    assert.match((await node.textContent()).trim(), /^v24\./);
+    assert.equal((await page.locator('[data-fact="bus"]').textContent()).trim(), 'Disabled');
+    const dispatched = Number((await page.locator('[data-metric="commandsDispatched"]').textContent()).trim());
+    assert.ok(dispatched > 0, `commands dispatched: ${dispatched}`);
+    assert.equal(await page.locator('a.metrics-link').getAttribute('href'), '/metrics');
+    assert.match(await (await fetch(`${opstage.baseUrl}/metrics`)).text(), /opstage_commands/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.download-backup').click()]);
+    assert.match(download.suggestedFilename(), /^opstage-[0-9TZ-]+\.db$/);
+    const file = await readFile(await download.path());
+    assert.equal(file.subarray(0, 16).toString('latin1'), 'SQLite format 3\0');
+    await page.locator('.backup-taken').waitFor();
+  });
+
   it('shows a viewer no mutating controls', async () => {
     const viewerContext = await browser.newContext({ viewport: { width: 1366, height: 850 } });
     const viewerPage = await viewerContext.newPage();
@@ -365,6 +428,9 @@ describe('console', { concurrency: false }, () => {
       await viewerPage.goto(`${opstage.baseUrl}/agents/${demo.agentId}`);
       await viewerPage.locator('dl.kv').waitFor();
       assert.equal(await viewerPage.locator('.disable-agent, .revoke-agent, .enable-agent').count(), 0);
+      await viewerPage.goto(`${opstage.baseUrl}/settings`);
+      await viewerPage.locator('.metrics-summary').waitFor();
+      assert.equal(await viewerPage.locator('.download-backup, .save-settings, .run-maintenance, .runtime-card').count(), 0);
       await viewerPage.goto(`${opstage.baseUrl}/users`);
       await viewerPage.waitForURL(/\/dashboard$/);
     } finally {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
@@ -29,12 +29,9 @@ export class AgentsPage implements OnInit {
   private readonly client = inject(ApiClient);
   protected readonly statuses: AgentStatus[] = ['PENDING', 'ONLINE', 'OFFLINE', 'DISABLED', 'REVOKED'];
   protected readonly columns = ['status', 'code', 'name', 'mode', 'runtime', 'serviceCount', 'lastHeartbeatAt', 'createdAt'];
-  protected readonly status = signal<AgentStatus[]>([]);
-  protected readonly search = signal('');
-  protected readonly query = new PagedQuery<AgentDto>(
-    ({ page, pageSize, sort }) =>
-      this.client.page(listAgents, { page, pageSize, sort, status: this.status().length ? this.status() : undefined, q: this.search().trim() || undefined }),
-    '-createdAt',
+  protected readonly query = new PagedQuery(
+    ({ page, pageSize, sort }, { status, q }) => this.client.page(listAgents, { page, pageSize, sort, status: status.length ? status : undefined, q: q.trim() || undefined }),
+    { sort: '-createdAt', filters: { status: [] as AgentStatus[], q: '' }, url: true },
   );
 
   constructor() {
@@ -44,6 +41,6 @@ export class AgentsPage implements OnInit {
   }
 
   ngOnInit(): void {
-    void this.query.load();
+    this.query.start();
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
@@ -30,23 +30,24 @@ export class AuditPage implements OnInit {
   private readonly client = inject(ApiClient);
   protected readonly session = inject(SessionStore);
   protected readonly columns = ['createdAt', 'actor', 'action', 'target', 'result', 'message'];
-  protected filters: AuditFilters = { ...EMPTY_AUDIT_FILTERS };
-  private readonly applied = signal<AuditFilters>({ ...EMPTY_AUDIT_FILTERS });
-  protected readonly query = new PagedQuery<AuditEventDto>(({ page, pageSize, sort }) => this.client.page(listAuditEvents, { page, pageSize, sort, ...auditQuery(this.applied()) }), '-createdAt');
-  protected readonly exportQuery = computed(() => new URLSearchParams(auditQuery(this.applied())).toString());
+  protected readonly query = new PagedQuery<AuditEventDto, AuditFilters>(
+    ({ page, pageSize, sort }, filters) => this.client.page(listAuditEvents, { page, pageSize, sort, ...auditQuery(filters) }),
+    { sort: '-createdAt', filters: EMPTY_AUDIT_FILTERS, url: true },
+  );
+  /** The form's values until Apply; reset to the applied filters whenever the URL changes them. */
+  protected readonly draft = linkedSignal(() => ({ ...this.query.filters() }));
+  protected readonly exportQuery = computed(() => new URLSearchParams(auditQuery(this.query.filters())).toString());
 
   ngOnInit(): void {
-    void this.query.load();
+    this.query.start();
   }
 
   apply(): void {
-    this.applied.set({ ...this.filters });
-    void this.query.reload();
+    void this.query.applyFilters(this.draft());
   }
 
   clear(): void {
-    this.filters = { ...EMPTY_AUDIT_FILTERS };
-    this.apply();
+    void this.query.clearFilters();
   }
 
   protected exportUrl(format: 'csv' | 'json'): string {

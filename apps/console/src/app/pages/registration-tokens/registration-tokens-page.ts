@@ -47,7 +47,6 @@ export class RegistrationTokensPage implements OnInit {
   protected readonly session = inject(SessionStore);
   protected readonly statuses: TokenStatus[] = ['ACTIVE', 'USED', 'REVOKED', 'EXPIRED'];
   protected readonly columns = ['status', 'name', 'agentId', 'expiresAt', 'createdAt', 'buttons'];
-  protected readonly status = signal<TokenStatus | null>(null);
   protected readonly created = signal<CreatedRegistrationTokenDto | null>(null);
   protected readonly createError = signal<ApiError | null>(null);
   protected readonly rowError = signal<ApiError | null>(null);
@@ -58,7 +57,10 @@ export class RegistrationTokensPage implements OnInit {
     name: ['', [Validators.required, Validators.maxLength(120)]],
     expiresInHours: [24, [Validators.required, Validators.min(1), Validators.max(24 * 365)]],
   });
-  protected readonly query = new PagedQuery<RegistrationTokenDto>(({ page, pageSize, sort }) => this.client.page(listRegistrationTokens, { page, pageSize, sort, status: this.status() ? [this.status()!] : undefined }), '-createdAt');
+  protected readonly query = new PagedQuery(
+    ({ page, pageSize, sort }, { status }) => this.client.page(listRegistrationTokens, { page, pageSize, sort, status: status ? [status] : undefined }),
+    { sort: '-createdAt', filters: { status: null as TokenStatus | null }, url: true },
+  );
   /** What to paste into the service's environment. */
   protected readonly envSnippet = computed(() => {
     const token = this.created();
@@ -66,7 +68,7 @@ export class RegistrationTokensPage implements OnInit {
   });
 
   ngOnInit(): void {
-    void this.query.load();
+    this.query.start();
   }
 
   async create(): Promise<void> {
@@ -80,7 +82,7 @@ export class RegistrationTokensPage implements OnInit {
       const { name, expiresInHours } = this.form.getRawValue();
       this.created.set(await this.client.call(createRegistrationToken, { body: { name, expiresInSeconds: Math.round(expiresInHours * 3600) } }));
       this.formDirective()?.resetForm();
-      await this.query.reload();
+      await this.query.load();
     } catch (error) {
       this.createError.set(ApiError.from(error));
     } finally {

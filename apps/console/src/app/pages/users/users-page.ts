@@ -51,10 +51,14 @@ export class UsersPage implements OnInit {
     password: ['', [Validators.required, Validators.minLength(12)]],
     role: ['viewer' as Role, Validators.required],
   });
-  protected readonly query = new PagedQuery<UserDto>(({ page, pageSize, sort }) => this.client.page(listUsers, { page, pageSize, sort }), 'username');
+  protected readonly statuses: UserDto['status'][] = ['ACTIVE', 'DISABLED'];
+  protected readonly query = new PagedQuery(
+    ({ page, pageSize, sort }, { q, role, status }) => this.client.page(listUsers, { page, pageSize, sort, q: q.trim() || undefined, role: role ?? undefined, status: status ?? undefined }),
+    { sort: 'username', filters: { q: '', role: null as Role | null, status: null as UserDto['status'] | null }, url: true },
+  );
 
   ngOnInit(): void {
-    void this.query.load();
+    this.query.start();
   }
 
   async create(): Promise<void> {
