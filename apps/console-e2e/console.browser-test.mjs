@@ -445,9 +445,18 @@ describe('console', { concurrency: false }, () => {
     await page.locator('.theme-toggle').click();
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('dark-theme')), true);
     assert.notEqual(await background(), light);
+    const fontFiles = [];
+    page.on('response', (response) => {
+      if (/\/media\/noto-sans-sc-.*\.woff2$/.test(new URL(response.url()).pathname)) fontFiles.push(response.status());
+    });
     await page.locator('.language-menu').click();
     await page.getByRole('menuitem', { name: '中文' }).click();
     await page.locator('[data-nav="/dashboard"]', { hasText: '仪表盘' }).waitFor();
+    // The bundled Noto Sans SC draws the Chinese text (this Chromium has no CJK system font), served by Opstage itself.
+    const faces = await page.evaluate(async () => (await document.fonts.load('16px "Noto Sans SC"', '仪表盘')).map((face) => `${face.family} ${face.status}`));
+    assert.ok(faces.length > 0 && faces.every((face) => face === '"Noto Sans SC" loaded' || face === 'Noto Sans SC loaded'), faces.join(', '));
+    assert.ok(fontFiles.length > 0 && fontFiles.every((status) => status === 200), `font files: ${fontFiles.join(',')}`);
+    assert.match(await page.locator('[data-nav="/dashboard"]').evaluate((el) => getComputedStyle(el).fontFamily), /Noto Sans SC/);
     await page.reload();
     await page.locator('[data-nav="/services"]', { hasText: '服务' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('dark-theme')), true);
