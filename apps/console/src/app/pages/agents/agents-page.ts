@@ -3,7 +3,6 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatPaginator } from '@angular/material/paginator';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSort, MatSortHeader } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -12,7 +11,7 @@ import type { AgentDto } from '../../api/models/agent-dto';
 import { ApiClient } from '../../core/http/api-client';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { AdminStream } from '../../core/stream/admin-stream';
-import { LoadState } from '../../ui/load-state';
+import { ListFooter } from '../../ui/list-footer';
 import { PagedQuery } from '../../ui/paged-query';
 import { StatusChip } from '../../ui/status-chip';
 import { WhenPipe } from '../../ui/when-pipe';
@@ -21,7 +20,7 @@ type AgentStatus = AgentDto['status'];
 
 @Component({
   selector: 'ops-agents-page',
-  imports: [FormsModule, RouterLink, MatTableModule, MatSort, MatSortHeader, MatPaginator, MatFormField, MatLabel, MatInput, MatSelect, MatOption, LoadState, StatusChip, WhenPipe, TranslatePipe],
+  imports: [ListFooter, FormsModule, RouterLink, MatTableModule, MatSort, MatSortHeader, MatFormField, MatLabel, MatInput, MatSelect, MatOption, StatusChip, WhenPipe, TranslatePipe],
   templateUrl: './agents-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

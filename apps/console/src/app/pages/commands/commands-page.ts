@@ -4,7 +4,6 @@ import { RouterLink } from '@angular/router';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatPaginator } from '@angular/material/paginator';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSort, MatSortHeader } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -15,7 +14,7 @@ import { ApiClient } from '../../core/http/api-client';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { AdminStream } from '../../core/stream/admin-stream';
 import { EntityFilter } from '../../ui/entity-filter';
-import { LoadState } from '../../ui/load-state';
+import { ListFooter } from '../../ui/list-footer';
 import { PagedQuery } from '../../ui/paged-query';
 import { StatusChip } from '../../ui/status-chip';
 import { WhenPipe } from '../../ui/when-pipe';
@@ -24,7 +23,7 @@ type CommandStatus = CommandDto['status'];
 
 @Component({
   selector: 'ops-commands-page',
-  imports: [FormsModule, RouterLink, MatTableModule, MatSort, MatSortHeader, MatPaginator, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatCheckbox, EntityFilter, LoadState, StatusChip, WhenPipe, TranslatePipe],
+  imports: [ListFooter, FormsModule, RouterLink, MatTableModule, MatSort, MatSortHeader, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatCheckbox, EntityFilter, StatusChip, WhenPipe, TranslatePipe],
   templateUrl: './commands-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -43,7 +42,7 @@ export class CommandsPage implements OnInit {
         serviceId: serviceId || undefined,
         type: allTypes ? undefined : 'ACTION_EXECUTE',
       }),
-    { sort: '-createdAt', filters: { status: [] as CommandStatus[], actionName: '', agentId: '', serviceId: '', allTypes: false }, url: true },
+    { sort: '-createdAt', filters: { status: [] as CommandStatus[], actionName: '', agentId: '', serviceId: '', allTypes: false as boolean }, url: true },
   );
 
   constructor() {

@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, un
 import { JsonPipe } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { MatCard, MatCardContent } from '@angular/material/card';
-import { MatPaginator, PageEvent } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { getCapsuleService } from '../../api/fn/admin-capsule-services/get-capsule-service';
@@ -22,16 +21,18 @@ import { AdminStream } from '../../core/stream/admin-stream';
 import { CopyButton } from '../../ui/copy-button';
 import { LoadState } from '../../ui/load-state';
 import { Loader } from '../../ui/loader';
+import { ListFooter } from '../../ui/list-footer';
 import { PagedQuery } from '../../ui/paged-query';
 import { StatusChip } from '../../ui/status-chip';
 import { WhenPipe } from '../../ui/when-pipe';
+import { AuditColumn, AuditTable } from '../audit/audit-table';
 import { OperationStatus } from './operation-status';
 
 const MASK = '••••••••';
 
 @Component({
   selector: 'ops-service-detail-page',
-  imports: [JsonPipe, RouterLink, MatCard, MatCardContent, MatTabsModule, MatTableModule, MatPaginator, ActionPanel, OperationStatus, LoadState, StatusChip, CopyButton, WhenPipe, TranslatePipe],
+  imports: [ListFooter, JsonPipe, RouterLink, MatCard, MatCardContent, MatTabsModule, MatTableModule, ActionPanel, AuditTable, OperationStatus, LoadState, StatusChip, CopyButton, WhenPipe, TranslatePipe],
   templateUrl: './service-detail-page.html',
   styles: `mat-card { margin: 12px 0; } .category { font: var(--mat-sys-title-small); margin: 16px 0 8px; } .tab-body { padding: 12px 0; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -46,7 +47,7 @@ export class ServiceDetailPage {
   protected readonly historyColumns = ['status', 'message', 'reportedAt'];
   protected readonly commandColumns = ['status', 'actionName', 'createdAt', 'error'];
   protected readonly commands = new PagedQuery<CommandDto>(({ page, pageSize, sort }) => this.client.page(listCommands, { serviceId: this.serviceId(), type: 'ACTION_EXECUTE', page, pageSize, sort }), '-createdAt');
-  protected readonly auditColumns = ['createdAt', 'actor', 'action', 'command', 'result', 'message'];
+  protected readonly auditColumns: AuditColumn[] = ['createdAt', 'actor', 'action', 'command', 'result', 'message'];
   /** Audit rows that target this service: its reports, and every action requested or prepared on it (with the command). */
   protected readonly audit = new PagedQuery<AuditEventDto>(
     ({ page, pageSize, sort }) => this.client.page(listAuditEvents, { targetType: 'CapsuleService', targetId: this.serviceId(), page, pageSize, sort }),
@@ -99,9 +100,5 @@ export class ServiceDetailPage {
   protected configDefault(item: ConfigItemDto): string {
     if (item.sensitive) return item.defaultValue ? MASK : '—';
     return item.defaultValue ?? '—';
-  }
-
-  protected onHistoryPage(event: PageEvent): void {
-    this.history.onPage(event);
   }
 }

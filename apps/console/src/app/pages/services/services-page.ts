@@ -3,7 +3,6 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatPaginator } from '@angular/material/paginator';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSort, MatSortHeader } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -13,7 +12,7 @@ import { ApiClient } from '../../core/http/api-client';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { AdminStream } from '../../core/stream/admin-stream';
 import { EntityFilter } from '../../ui/entity-filter';
-import { LoadState } from '../../ui/load-state';
+import { ListFooter } from '../../ui/list-footer';
 import { PagedQuery } from '../../ui/paged-query';
 import { StatusChip } from '../../ui/status-chip';
 import { WhenPipe } from '../../ui/when-pipe';
@@ -23,7 +22,7 @@ type HealthStatus = CapsuleServiceDto['healthStatus'];
 
 @Component({
   selector: 'ops-services-page',
-  imports: [FormsModule, RouterLink, MatTableModule, MatSort, MatSortHeader, MatPaginator, MatFormField, MatLabel, MatInput, MatSelect, MatOption, EntityFilter, LoadState, StatusChip, WhenPipe, TranslatePipe],
+  imports: [ListFooter, FormsModule, RouterLink, MatTableModule, MatSort, MatSortHeader, MatFormField, MatLabel, MatInput, MatSelect, MatOption, EntityFilter, StatusChip, WhenPipe, TranslatePipe],
   templateUrl: './services-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
