@@ -1,15 +1,17 @@
-// The console in real headless Chromium against the real backend process and a real loopback agent.
+// The console in real headless Chromium against the real backend process and the real demo Capsule Service (SDK).
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium, signIn } from './support/browser.mjs';
-import { startLoopbackAgent, SERVICE_CODE } from './support/loopback-agent.mjs';
+import { DEMO_AGENT_CODE, DEMO_SECRET_VALUE, DEMO_SERVICE_CODE, startDemoService } from './support/demo-service.mjs';
 import { ADMIN, adminSession, startOpstage } from './support/opstage-process.mjs';
 
 const VIEWER = { username: 'viewer-vera', password: 'viewer-password-123' };
+/** The demo's actions (apps/demo-capsule-service/src/demo-actions.ts). */
+const DEMO_ACTION_COUNT = 10;
 
 let opstage;
-let agent;
+let demo;
 let browser;
 let context;
 let page;
@@ -17,10 +19,10 @@ let admin;
 const pageErrors = [];
 
 before(async () => {
-  opstage = await startOpstage();
+  // A 5 s heartbeat so the demo's health and a re-enabled agent show up quickly.
+  opstage = await startOpstage({ env: { OPSTAGE_HEARTBEAT_INTERVAL_SECONDS: '5' } });
   admin = await adminSession(opstage.baseUrl);
-  const token = await admin.post('/api/admin/registration-tokens', { name: 'agent for browser tests', expiresInSeconds: 3600 });
-  agent = await startLoopbackAgent({ baseUrl: opstage.baseUrl, registrationToken: token.data.rawToken });
+  demo = await startDemoService({ baseUrl: opstage.baseUrl, admin });
   await admin.post('/api/admin/users', { username: VIEWER.username, password: VIEWER.password, role: 'viewer' });
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1366, height: 850 }, acceptDownloads: true, locale: 'en-GB' });
@@ -30,14 +32,26 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  await agent?.stop();
+  await demo?.stop();
   await opstage?.stop();
 });
 
 async function openService() {
-  await page.goto(`${opstage.baseUrl}/services/${agent.serviceId}`);
+  await page.goto(`${opstage.baseUrl}/services/${demo.serviceId}`);
   await page.getByRole('tab', { name: 'Actions' }).click();
 }
+
+/** Opens an action's panel (prepare runs first) and returns it. */
+async function openAction(name) {
+  await openService();
+  const panel = page.locator(`[data-action="${name}"]`);
+  await panel.locator('.open-action').click();
+  await panel.locator('.run-action').waitFor();
+  return panel;
+}
+
+const commandsOf = async (actionName) => (await admin.get(`/api/admin/commands?actionName=${actionName}&type=ACTION_EXECUTE&pageSize=100`)).data;
+const cellTexts = async (locator) => (await locator.allTextContents()).map((text) => text.replace('content_copy', '').trim());
 
 describe('console', { concurrency: false }, () => {
   it('shows the server error code for a wrong password, then signs in', async () => {
@@ -56,107 +70,140 @@ describe('console', { concurrency: false }, () => {
     await page.locator('.troubled-services').getByText('Every service is healthy or unknown.').waitFor();
   });
 
-  it('lists the service as HEALTHY and shows its masked configuration', async () => {
+  it('lists the demo service as HEALTHY and shows its masked configuration', async () => {
     await page.locator('[data-nav="/services"]').click();
-    const row = page.locator('tr', { hasText: SERVICE_CODE });
+    const row = page.locator('tr', { hasText: DEMO_SERVICE_CODE });
     await row.waitFor();
     assert.equal(await row.locator('ops-status-chip').first().locator('[data-status]').getAttribute('data-status'), 'HEALTHY');
-    await row.getByRole('link', { name: SERVICE_CODE }).click();
+    await row.getByRole('link', { name: DEMO_SERVICE_CODE }).click();
     await page.getByRole('tab', { name: 'Configs' }).click();
-    const secret = page.locator('.config-value[data-key="demo.apiToken"]');
+    const secret = page.locator('.config-value[data-key="demo.api.secret"]');
     await secret.waitFor();
-    assert.equal((await secret.textContent()).trim(), 'env:DEMO_API_TOKEN');
-    assert.equal(await page.getByText('should-never-show').count(), 0);
-    assert.equal((await page.locator('.config-value[data-key="demo.greeting"]').textContent()).trim(), 'hello');
+    assert.equal((await secret.textContent()).trim(), 'env:DEMO_API_SECRET');
+    assert.equal(await page.getByText(DEMO_SECRET_VALUE).count(), 0);
+    assert.equal((await page.locator('.config-value[data-key="demo.widget.theme"]').textContent()).trim(), 'light');
   });
 
-  it('runs an action through its prepared, generated form and shows the result table', async () => {
-    await openService();
-    const panel = page.locator('[data-action="listItems"]');
-    await panel.locator('.open-action').click();
-    // initialPayload from the prepare phase (limit 5, not the schema default 10) and a dynamic enum field.
-    const limit = panel.locator('[data-field="limit"] input');
-    await limit.waitFor();
-    assert.equal(await limit.inputValue(), '5');
-    await limit.fill('0');
-    await panel.locator('.run-action').click();
-    await panel.getByText('Must be at least 1').waitFor();
-    await limit.fill('5');
+  it('runs an action through its generated form and shows the result table', async () => {
+    const panel = await openAction('listItems');
+    // The enum field starts at the schema default.
+    await panel.locator('[data-field="status"] mat-select', { hasText: 'All' }).waitFor();
     await panel.locator('[data-field="status"] mat-select').click();
-    await page.getByRole('option', { name: 'Only active' }).click();
+    await page.getByRole('option', { name: 'Active' }).click();
     await panel.locator('.run-action').click();
     await panel.locator('[data-command-status="SUCCEEDED"]').waitFor();
-    const names = await panel.locator('.result-table td[data-column="name"]').allTextContents();
-    assert.deepEqual(names.map((n) => n.replace('content_copy', '').trim()), ['alpha', 'gamma']);
-    assert.equal((await panel.locator('.result-table td[data-column="size"]').first().textContent()).trim(), '2.0 KiB');
-    const executed = agent.log.filter((entry) => entry.actionName === 'listItems' && entry.type === 'ACTION_EXECUTE');
-    assert.deepEqual(executed.at(-1).payload, { limit: 5, status: 'ACTIVE' });
+    assert.deepEqual(await cellTexts(panel.locator('.result-table td[data-column="name"]')), ['invoices-sync', 'crm-bridge', 'nightly-report']);
+    assert.equal((await panel.locator('.result-table td[data-column="sizeBytes"]').first().textContent()).trim(), '1.0 KiB');
+    assert.deepEqual((await commandsOf('listItems'))[0].payload, { status: 'ACTIVE' });
+  });
+
+  it('fills every field type of a generated form: defaults, required, enum, password, textarea, array, nested object', async () => {
+    const panel = await openAction('echo');
+    const field = (name) => panel.locator(`[data-field="${name}"]`);
+    // Defaults from the schema, nested ones too.
+    assert.equal(await field('message').locator('input').inputValue(), 'hello');
+    assert.equal(await field('repeat').locator('input').inputValue(), '1');
+    assert.equal(await field('host').locator('input').inputValue(), 'localhost');
+    assert.equal(await field('port').locator('input').inputValue(), '8080');
+    await field('tone').locator('mat-select', { hasText: 'Plain' }).waitFor();
+    // Validation messages: a required field and a minimum.
+    await field('message').locator('input').fill('');
+    await field('repeat').locator('input').fill('0');
+    await panel.locator('.run-action').click();
+    await field('message').getByText('Required').waitFor();
+    await field('repeat').getByText('Must be at least 1').waitFor();
+    await field('message').locator('input').fill('hello console');
+    await field('repeat').locator('input').fill('2');
+    await field('loud').locator('input[type="checkbox"]').check();
+    await field('tone').locator('mat-select').click();
+    await page.getByRole('option', { name: 'Friendly' }).click();
+    assert.equal(await field('secret').locator('input').getAttribute('type'), 'password');
+    await field('secret').locator('input').fill('open-sesame');
+    await field('notes').locator('textarea').fill('line one\nline two');
+    await field('tags').locator('.add-item').click();
+    await field('tags').locator('.add-item').click();
+    await field('tags').locator('.array-item input').nth(0).fill('blue');
+    await field('tags').locator('.array-item input').nth(1).fill('green');
+    await field('host').locator('input').fill('db.internal');
+    const before = (await commandsOf('echo')).length;
+    await panel.locator('.run-action').click();
+    await panel.locator('[data-command-status="SUCCEEDED"]').waitFor();
+    const [command] = await commandsOf('echo');
+    assert.equal((await commandsOf('echo')).length, before + 1, 'the invalid submit created no command');
+    // The secret is stored redacted, reached the demo unsealed (it echoes its length) and is never shown.
+    assert.deepEqual(command.payload, { message: 'hello console', repeat: 2, loud: true, tone: 'friendly', secret: '[REDACTED]', notes: 'line one\nline two', tags: ['blue', 'green'], target: { host: 'db.internal', port: 8080 } });
+    const raw = await panel.locator('.raw-result').textContent();
+    assert.match(raw, /"secretLength": 11/);
+    assert.ok(!raw.includes('open-sesame'));
+  });
+
+  it('opens a prepared form with its dynamic fields and initial payload', async () => {
+    const panel = await openAction('configureWidget');
+    // prepare turns the free-text theme into an enum and starts from the current settings.
+    await panel.locator('[data-field="theme"] mat-select', { hasText: 'Light' }).waitFor();
+    assert.equal(await panel.locator('[data-field="refreshSeconds"] input').inputValue(), '30');
+    await panel.locator('[data-field="theme"] mat-select').click();
+    await page.getByRole('option', { name: 'High contrast' }).click();
+    await panel.locator('.run-action').click();
+    await panel.locator('[data-command-status="SUCCEEDED"]').waitFor();
+    assert.match(await panel.locator('.raw-result').textContent(), /"theme": "contrast"/);
   });
 
   it('asks for confirmation before a HIGH-danger action and runs it only when confirmed', async () => {
-    await openService();
-    const panel = page.locator('[data-action="deleteItem"]');
-    await panel.locator('.open-action').click();
-    await panel.locator('[data-field="name"] input').fill('gamma');
-    const before = agent.log.length;
+    const panel = await openAction('purgeCache');
     await panel.locator('.run-action').click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     assert.match(await dialog.textContent(), /HIGH/);
-    assert.match(await dialog.textContent(), /"name":"gamma"/);
+    assert.match(await dialog.textContent(), /purgeCache/);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
     await new Promise((r) => setTimeout(r, 500));
-    assert.equal(agent.log.filter((e, i) => i >= before && e.actionName === 'deleteItem' && e.type === 'ACTION_EXECUTE').length, 0);
+    assert.equal((await commandsOf('purgeCache')).length, 0, 'cancelling the dialog created no command');
     await panel.locator('.run-action').click();
     await page.getByRole('dialog').getByRole('button', { name: 'Run' }).click();
     await panel.locator('[data-command-status="SUCCEEDED"]').waitFor();
-    await panel.locator('.result-detail').getByText('gamma').waitFor();
-    assert.deepEqual(agent.items.map((item) => item.name), ['alpha', 'beta']);
+    assert.match(await panel.locator('.raw-result').textContent(), /"purged": 42/);
+    const [command] = await commandsOf('purgeCache');
+    assert.equal((await demo.status()).executions[command.id], 1);
   });
 
   it('runs a row action from a table result with confirmation, then re-runs the list', async () => {
-    await openService();
-    const panel = page.locator('[data-action="listItems"]');
-    await panel.locator('.open-action').click();
-    await panel.locator('[data-field="limit"] input').waitFor();
+    const panel = await openAction('listItems');
+    await panel.locator('[data-field="status"] mat-select').click();
+    await page.getByRole('option', { name: 'Active' }).click();
     await panel.locator('.run-action').click();
     await panel.locator('[data-command-status="SUCCEEDED"]').waitFor();
     const firstListId = (await panel.locator('.command-line a').textContent()).trim();
-    await panel.locator('.result-table tr', { hasText: 'beta' }).getByRole('button', { name: 'Delete' }).click();
+    await panel.locator('.result-table tr', { hasText: 'crm-bridge' }).getByRole('button', { name: 'Archive' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
-    assert.match(await dialog.textContent(), /"name":"beta"/);
+    assert.match(await dialog.textContent(), /"id":"item-2"/);
     await dialog.getByRole('button', { name: 'Run' }).click();
     await page.waitForFunction((id) => {
       const link = document.querySelector('[data-action="listItems"] .command-line a');
       return link && link.textContent.trim() !== id && document.querySelector('[data-action="listItems"] [data-command-status="SUCCEEDED"]');
     }, firstListId);
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-action="listItems"] .result-table td[data-column="name"]')].length === 1);
-    const names = await panel.locator('.result-table td[data-column="name"]').allTextContents();
-    assert.deepEqual(names.map((n) => n.replace('content_copy', '').trim()), ['alpha']);
-    assert.deepEqual(agent.items.map((item) => item.name), ['alpha']);
+    await page.waitForFunction(() => document.querySelectorAll('[data-action="listItems"] .result-table td[data-column="name"]').length === 2);
+    assert.deepEqual(await cellTexts(panel.locator('.result-table td[data-column="name"]')), ['invoices-sync', 'nightly-report']);
+    assert.deepEqual((await commandsOf('archiveItem'))[0].payload, { id: 'item-2' });
   });
 
   it('shows a generated key once', async () => {
-    await openService();
-    const panel = page.locator('[data-action="createApiKey"]');
-    await panel.locator('.open-action').click();
-    await panel.locator('[data-field="label"] input').fill('ci');
+    const panel = await openAction('generateApiKey');
     await panel.locator('.run-action').click();
     const key = panel.locator('.generated-key');
     await key.waitFor();
     const value = (await key.textContent()).trim();
-    assert.match(value, /^demo_key_[0-9a-f]{24}$/);
+    assert.match(value, /^demo_[A-Za-z0-9_-]{32}$/);
     const commandId = (await panel.locator('.command-line a').textContent()).trim();
     const again = await admin.get(`/api/admin/commands/${commandId}`);
     assert.equal(again.data.result.data.generatedKey, '[REDACTED]');
   });
 
-  it('shows a slow action running and cancels it', async () => {
-    await openService();
-    const panel = page.locator('[data-action="slowRebuild"]');
-    await panel.locator('.open-action').click();
+  it('shows the slow action running and cancels it; the handler stops', async () => {
+    const panel = await openAction('slowTask');
+    const abortedBefore = (await demo.status()).abortedHandlers;
     await panel.locator('.run-action').click();
     await panel.locator('[data-command-status="RUNNING"]').waitFor();
     assert.equal(await panel.locator('mat-progress-bar').count(), 1);
@@ -165,12 +212,48 @@ describe('console', { concurrency: false }, () => {
     await panel.locator('[data-command-status="CANCELLED"]').waitFor();
     const command = await admin.get(`/api/admin/commands/${commandId}`);
     assert.equal(command.data.status, 'CANCELLED');
-    // The agent learns of the cancel on its next poll and stops the handler.
-    const deadline = Date.now() + 10_000;
-    while (!agent.cancelled.has(commandId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    assert.ok(agent.cancelled.has(commandId), 'agent was told about the cancel');
+    // The demo learns of the cancel on its next poll and its handler stops on the abort signal.
+    const deadline = Date.now() + 15_000;
+    while ((await demo.status()).abortedHandlers === abortedBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.equal((await demo.status()).abortedHandlers, abortedBefore + 1, 'the demo handler was aborted');
     await page.getByRole('tab', { name: 'Commands' }).click();
-    await page.locator('.service-commands tr', { hasText: 'slowRebuild' }).locator('[data-status="CANCELLED"]').waitFor();
+    await page.locator('.service-commands tr', { hasText: 'slowTask' }).locator('[data-status="CANCELLED"]').waitFor();
+  });
+
+  it('shows the service’s audit trail in its Audit tab, and opens it in the audit page with filters', async () => {
+    await page.goto(`${opstage.baseUrl}/services/${demo.serviceId}`);
+    await page.getByRole('tab', { name: 'Audit' }).click();
+    const [purge] = await commandsOf('purgeCache');
+    await page.locator(`.service-audit a.audit-command[href="/commands/${purge.id}"]`, { hasText: 'purgeCache' }).waitFor();
+    const expected = await admin.get(`/api/admin/audit-events?targetType=CapsuleService&targetId=${demo.serviceId}&pageSize=10`);
+    assert.deepEqual((await page.locator('.service-audit .audit-action').allTextContents()).map((a) => a.trim()), expected.data.map((e) => e.action));
+    await page.locator('.all-audit').click();
+    await page.waitForURL((url) => url.pathname === '/audit' && url.searchParams.get('targetId') === demo.serviceId);
+    assert.equal(await page.locator('input[name="targetId"]').inputValue(), demo.serviceId);
+    await page.locator('.audit-table tbody tr').first().waitFor();
+    assert.equal(await page.locator('.audit-table tbody tr').count(), Math.min(expected.pagination.total, 20));
+  });
+
+  it('keeps list filters in the URL: a reload and Back keep them', async () => {
+    await page.goto(`${opstage.baseUrl}/commands`);
+    await page.locator('table tbody tr').first().waitFor();
+    const actionCells = () => page.locator('td.mat-column-actionName').allTextContents().then((cells) => cells.map((c) => c.trim()));
+    await page.locator('[data-filter="service"] mat-select').click();
+    await page.getByRole('option', { name: DEMO_SERVICE_CODE }).click();
+    await page.waitForURL((url) => url.searchParams.get('serviceId') === demo.serviceId);
+    await page.locator('input[name="actionName"]').fill('slowTask');
+    await page.locator('input[name="actionName"]').press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('actionName') === 'slowTask');
+    await page.waitForFunction(() => [...document.querySelectorAll('td.mat-column-actionName')].every((td) => td.textContent.trim() === 'slowTask'));
+    await page.reload();
+    await page.locator('table tbody tr').first().waitFor();
+    assert.equal(await page.locator('input[name="actionName"]').inputValue(), 'slowTask');
+    await page.locator('[data-filter="service"] mat-select', { hasText: DEMO_SERVICE_CODE }).waitFor();
+    assert.ok((await actionCells()).every((a) => a === 'slowTask'));
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('actionName') && url.searchParams.get('serviceId') === demo.serviceId);
+    await page.waitForFunction(() => [...document.querySelectorAll('td.mat-column-actionName')].some((td) => td.textContent.trim() !== 'slowTask'));
+    assert.equal(await page.locator('input[name="actionName"]').inputValue(), '');
   });
 
   it('creates a registration token and shows the raw token only once', async () => {
@@ -215,6 +298,11 @@ describe('console', { concurrency: false }, () => {
     assert.ok(lines.length - 1 >= actions.length, `csv has ${lines.length - 1} rows`);
     assert.ok(lines.slice(1).every((line) => line.includes('registration_token.')), 'every exported row matches the filter');
     assert.ok(!csv.includes('command.created'));
+    // The filter is in the URL: a reload shows the same rows and the same form.
+    await page.reload();
+    await page.locator('.audit-table tbody tr').first().waitFor();
+    assert.equal(await page.locator('input[name="action"]').inputValue(), 'registration_token.');
+    assert.deepEqual((await page.locator('.audit-action').allTextContents()).map((a) => a.trim()), actions);
   });
 
   it('retries a cancelled command from its detail page', async () => {
@@ -237,7 +325,7 @@ describe('console', { concurrency: false }, () => {
     await page.goto(`${opstage.baseUrl}/dashboard`);
     await page.locator('[data-live="true"]').waitFor();
     const before = await page.locator('.recent-commands li').allTextContents();
-    const created = await admin.post(`/api/admin/capsule-services/${agent.serviceId}/actions/echo`, { payload: { message: 'from the API' } });
+    const created = await admin.post(`/api/admin/capsule-services/${demo.serviceId}/actions/echo`, { payload: { message: 'from the API' } });
     await page.locator(`.recent-commands a[href="/commands/${created.data.id}"]`).waitFor();
     assert.notDeepEqual(await page.locator('.recent-commands li').allTextContents(), before);
   });
@@ -255,16 +343,21 @@ describe('console', { concurrency: false }, () => {
 
   it('disables and re-enables the agent after confirmation', async () => {
     await page.goto(`${opstage.baseUrl}/agents`);
-    await page.locator('table').getByRole('link', { name: 'browser-agent' }).click();
+    await page.locator('table').getByRole('link', { name: DEMO_AGENT_CODE }).click();
     await page.locator('.disable-agent').click();
     await page.getByRole('dialog').getByRole('button', { name: 'Disable' }).click();
     await page.locator('dl.kv [data-status="DISABLED"]').waitFor();
-    assert.equal((await admin.get(`/api/admin/agents/${agent.agentId}`)).data.status, 'DISABLED');
+    assert.equal((await admin.get(`/api/admin/agents/${demo.agentId}`)).data.status, 'DISABLED');
     assert.ok((await page.locator('.recent-commands a').allTextContents()).includes('echo'), 'the echo queued by the dashboard test is among the agent’s recent commands');
     await page.locator('.enable-agent').click();
     await page.getByRole('dialog').getByRole('button', { name: 'Enable' }).click();
     await page.locator('dl.kv [data-status="DISABLED"]').waitFor({ state: 'detached' });
-    assert.notEqual((await admin.get(`/api/admin/agents/${agent.agentId}`)).data.status, 'DISABLED');
+    assert.notEqual((await admin.get(`/api/admin/agents/${demo.agentId}`)).data.status, 'DISABLED');
+    // Its commands, on the commands page filtered by this agent.
+    await page.locator('.all-commands').click();
+    await page.waitForURL((url) => url.pathname === '/commands' && url.searchParams.get('agentId') === demo.agentId);
+    await page.locator('[data-filter="agent"] mat-select', { hasText: DEMO_AGENT_CODE }).waitFor();
+    await page.locator('table tbody tr').first().waitFor();
   });
 
   it('lets the owner create a user, change its role and disable it', async () => {
@@ -296,6 +389,23 @@ describe('console', { concurrency: false }, () => {
     assert.equal((await admin.get('/api/admin/settings/maintenance')).data.auditRetentionDays, 45);
   });
 
+  it('shows the runtime and a metrics summary on the settings page, and downloads a backup', async () => {
+    await page.locator('[data-nav="/settings"]').click();
+    const node = page.locator('[data-fact="node"]');
+    await node.waitFor();
+    assert.match((await node.textContent()).trim(), /^v24\./);
+    assert.equal((await page.locator('[data-fact="bus"]').textContent()).trim(), 'Disabled');
+    const dispatched = Number((await page.locator('[data-metric="commandsDispatched"]').textContent()).trim());
+    assert.ok(dispatched > 0, `commands dispatched: ${dispatched}`);
+    assert.equal(await page.locator('a.metrics-link').getAttribute('href'), '/metrics');
+    assert.match(await (await fetch(`${opstage.baseUrl}/metrics`)).text(), /opstage_commands/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.download-backup').click()]);
+    assert.match(download.suggestedFilename(), /^opstage-[0-9TZ-]+\.db$/);
+    const file = await readFile(await download.path());
+    assert.equal(file.subarray(0, 16).toString('latin1'), 'SQLite format 3\0');
+    await page.locator('.backup-taken').waitFor();
+  });
+
   it('shows a viewer no mutating controls', async () => {
     const viewerContext = await browser.newContext({ viewport: { width: 1366, height: 850 } });
     const viewerPage = await viewerContext.newPage();
@@ -304,20 +414,23 @@ describe('console', { concurrency: false }, () => {
       await signIn(viewerPage, opstage.baseUrl, VIEWER);
       assert.equal(await viewerPage.locator('[data-nav="/users"]').count(), 0);
       assert.equal(await viewerPage.locator('[data-nav="/services"]').count(), 1);
-      await viewerPage.goto(`${opstage.baseUrl}/services/${agent.serviceId}`);
+      await viewerPage.goto(`${opstage.baseUrl}/services/${demo.serviceId}`);
       await viewerPage.getByRole('tab', { name: 'Actions' }).click();
       await viewerPage.locator('.viewer-note').waitFor();
       assert.equal(await viewerPage.locator('.run-action, .open-action').count(), 0);
-      assert.equal(await viewerPage.locator('.action-readonly').count(), 5);
+      assert.equal(await viewerPage.locator('.action-readonly').count(), DEMO_ACTION_COUNT);
       await viewerPage.goto(`${opstage.baseUrl}/registration-tokens`);
       await viewerPage.locator('.tokens-table').waitFor();
       assert.equal(await viewerPage.locator('.create-token, .revoke-token, .delete-token').count(), 0);
       await viewerPage.goto(`${opstage.baseUrl}/audit`);
       await viewerPage.locator('.audit-table').waitFor();
       assert.equal(await viewerPage.locator('.export-csv, .export-json').count(), 0);
-      await viewerPage.goto(`${opstage.baseUrl}/agents/${agent.agentId}`);
+      await viewerPage.goto(`${opstage.baseUrl}/agents/${demo.agentId}`);
       await viewerPage.locator('dl.kv').waitFor();
       assert.equal(await viewerPage.locator('.disable-agent, .revoke-agent, .enable-agent').count(), 0);
+      await viewerPage.goto(`${opstage.baseUrl}/settings`);
+      await viewerPage.locator('.metrics-summary').waitFor();
+      assert.equal(await viewerPage.locator('.download-backup, .save-settings, .run-maintenance, .runtime-card').count(), 0);
       await viewerPage.goto(`${opstage.baseUrl}/users`);
       await viewerPage.waitForURL(/\/dashboard$/);
     } finally {
@@ -332,9 +445,18 @@ describe('console', { concurrency: false }, () => {
     await page.locator('.theme-toggle').click();
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('dark-theme')), true);
     assert.notEqual(await background(), light);
+    const fontFiles = [];
+    page.on('response', (response) => {
+      if (/\/media\/noto-sans-sc-.*\.woff2$/.test(new URL(response.url()).pathname)) fontFiles.push(response.status());
+    });
     await page.locator('.language-menu').click();
     await page.getByRole('menuitem', { name: '中文' }).click();
     await page.locator('[data-nav="/dashboard"]', { hasText: '仪表盘' }).waitFor();
+    // The bundled Noto Sans SC draws the Chinese text (this Chromium has no CJK system font), served by Opstage itself.
+    const faces = await page.evaluate(async () => (await document.fonts.load('16px "Noto Sans SC"', '仪表盘')).map((face) => `${face.family} ${face.status}`));
+    assert.ok(faces.length > 0 && faces.every((face) => face === '"Noto Sans SC" loaded' || face === 'Noto Sans SC loaded'), faces.join(', '));
+    assert.ok(fontFiles.length > 0 && fontFiles.every((status) => status === 200), `font files: ${fontFiles.join(',')}`);
+    assert.match(await page.locator('[data-nav="/dashboard"]').evaluate((el) => getComputedStyle(el).fontFamily), /Noto Sans SC/);
     await page.reload();
     await page.locator('[data-nav="/services"]', { hasText: '服务' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('dark-theme')), true);

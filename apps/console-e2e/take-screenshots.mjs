@@ -1,9 +1,9 @@
 // `npm run screenshots`: a PNG of every console page in docs/screenshots/, taken in real Chromium against the real
-// backend and the loopback agent (run `npm run build` first).
+// backend and the real demo Capsule Service (run `npm run build` first).
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchChromium, signIn } from './support/browser.mjs';
-import { startLoopbackAgent } from './support/loopback-agent.mjs';
+import { startDemoService } from './support/demo-service.mjs';
 import { ADMIN, adminSession, startOpstage } from './support/opstage-process.mjs';
 
 const outDir = resolve(import.meta.dirname, '../../docs/screenshots');
@@ -14,11 +14,10 @@ let agent;
 let browser;
 try {
   const admin = await adminSession(opstage.baseUrl);
-  const token = await admin.post('/api/admin/registration-tokens', { name: 'demo service', expiresInSeconds: 3600 });
-  agent = await startLoopbackAgent({ baseUrl: opstage.baseUrl, registrationToken: token.data.rawToken });
+  agent = await startDemoService({ baseUrl: opstage.baseUrl, admin });
   await admin.post('/api/admin/registration-tokens', { name: 'spare token', expiresInSeconds: 86400 });
   await admin.post('/api/admin/users', { username: 'olga', password: 'operator-password-1', role: 'operator', displayName: 'Olga Operator' });
-  const list = await admin.post(`/api/admin/capsule-services/${agent.serviceId}/actions/listItems`, { payload: { limit: 10 } });
+  const list = await admin.post(`/api/admin/capsule-services/${agent.serviceId}/actions/listItems`, { payload: { status: 'ALL' } });
   await waitTerminal(admin, list.data.id);
 
   browser = await launchChromium();
@@ -52,7 +51,7 @@ try {
   await page.getByRole('tab', { name: 'Actions' }).click();
   const panel = page.locator('[data-action="listItems"]');
   await panel.locator('.open-action').click();
-  await panel.locator('[data-field="limit"] input').waitFor();
+  await panel.locator('[data-field="status"]').waitFor();
   await panel.locator('.run-action').click();
   await panel.locator('[data-command-status="SUCCEEDED"]').waitFor();
   await shot('service-actions');

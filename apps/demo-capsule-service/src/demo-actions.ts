@@ -9,6 +9,26 @@ const ITEM_FIELDS = [
   { key: 'sizeBytes', label: 'Size', format: 'bytes' },
   { key: 'createdAt', label: 'Created', format: 'datetime' },
 ];
+/** Echo's input uses every form field type the console renders: text, integer, boolean, enum, password, textarea, array, nested object. */
+const ECHO_INPUT = {
+  type: 'object',
+  required: ['message'],
+  properties: {
+    message: { type: 'string', title: 'Message', minLength: 1, maxLength: 500, default: 'hello' },
+    repeat: { type: 'integer', title: 'Repeat', minimum: 1, maximum: 5, default: 1 },
+    loud: { type: 'boolean', title: 'Loud', default: false },
+    tone: { type: 'string', title: 'Tone', enum: ['plain', 'friendly', 'formal'], enumLabels: ['Plain', 'Friendly', 'Formal'], default: 'plain' },
+    secret: { type: 'string', title: 'Secret', format: 'password', writeOnly: true, description: 'Sealed by Opstage; the echo returns only its length.' },
+    notes: { type: 'string', title: 'Notes', format: 'textarea', maxLength: 2000 },
+    tags: { type: 'array', title: 'Tags', maxItems: 5, items: { type: 'string', title: 'Tag', minLength: 1 } },
+    target: {
+      type: 'object',
+      title: 'Target',
+      required: ['host'],
+      properties: { host: { type: 'string', title: 'Host', default: 'localhost' }, port: { type: 'integer', title: 'Port', minimum: 1, maximum: 65535, default: 8080 } },
+    },
+  },
+};
 const ITEM_ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', title: 'Item ID', minLength: 1 } } };
 
 /** Every result type of the contract: echo, health check, table with row actions, detail, prepare, confirmation, cancel, failure, one-time key. */
@@ -33,8 +53,9 @@ export function demoActions(agent: CapsuleAgent, inventory: DemoInventory): Acti
       dangerLevel: 'LOW',
       category: 'diagnostics',
       order: 1,
-      inputSchema: { type: 'object', required: ['message'], properties: { message: { type: 'string', title: 'Message', minLength: 1, maxLength: 500, default: 'hello' }, repeat: { type: 'integer', title: 'Repeat', minimum: 1, maximum: 5, default: 1 } } },
-      handler: counted((payload) => ({ ...payload, echoedAt: new Date().toISOString() })),
+      inputSchema: ECHO_INPUT,
+      // The secret comes back only as its length: Opstage stores it sealed and redacted, and so should a result.
+      handler: counted(({ secret, ...payload }) => ({ ...payload, ...(typeof secret === 'string' ? { secretLength: secret.length } : {}), echoedAt: new Date().toISOString() })),
     },
     {
       name: 'runHealthCheck',

@@ -110,6 +110,10 @@ describe('the demo Capsule Service and the SDK, as real processes', () => {
   it('every demo action round-trips to its expected terminal status and result', async () => {
     const echo = await finished(await execute('echo', { message: 'hello', repeat: 2 }));
     expect(echo).toMatchObject({ status: 'SUCCEEDED', result: { success: true, data: { message: 'hello', repeat: 2 } } });
+    // The password field reaches the handler unsealed but is stored redacted, and the echo returns only its length.
+    const sealed = await finished(await execute('echo', { message: 'psst', secret: 'open-sesame', target: { host: 'db' } }));
+    expect(sealed).toMatchObject({ status: 'SUCCEEDED', payload: { secret: '[REDACTED]' }, result: { data: { message: 'psst', secretLength: 11, target: { host: 'db' } } } });
+    expect(JSON.stringify(sealed)).not.toContain('open-sesame');
 
     const health = await finished(await execute('runHealthCheck'));
     expect(health.result.data).toMatchObject({ status: 'UP', details: { items: 4 } });

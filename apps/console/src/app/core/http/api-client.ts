@@ -23,6 +23,14 @@ export class ApiClient {
     return (body as { data?: unknown }).data as DataOf<R>;
   }
 
+  /** Calls an operation that answers with a file: its bytes and the name from `Content-Disposition`. */
+  async download<P>(fn: ApiFn<P, Blob>, params: P): Promise<{ blob: Blob; filename: string }> {
+    const response = await this.api.invoke$Response(fn, params);
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'download';
+    return { blob: response.body, filename };
+  }
+
   async page<P, T>(fn: ApiFn<P, { data: T[]; pagination: Page<T>['pagination'] }>, params: P): Promise<Page<T>> {
     const body = await this.api.invoke(fn, params);
     return { data: body.data, pagination: body.pagination };

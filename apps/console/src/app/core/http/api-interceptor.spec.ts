@@ -45,6 +45,13 @@ describe('apiInterceptor', () => {
     expect(error).toMatchObject({ status: 409, code: 'ACTION_REQUIRES_CONFIRMATION', message: 'Confirm first.', details: { actionName: 'wipe' }, requestId: 'req-1' });
   });
 
+  it('maps the error envelope of a failed file download (a Blob body) like any other', async () => {
+    const call = firstValueFrom(http.post('/api/admin/backup/sqlite', {}, { responseType: 'blob' }));
+    const envelope = { success: false, error: { code: 'FORBIDDEN', message: 'Owners only.', requestId: 'req-2' } };
+    backend.expectOne('/api/admin/backup/sqlite').flush(new Blob([JSON.stringify(envelope)], { type: 'application/json' }), { status: 403, statusText: 'Forbidden' });
+    await expect(call).rejects.toMatchObject({ status: 403, code: 'FORBIDDEN', message: 'Owners only.', requestId: 'req-2' });
+  });
+
   it('maps a response without an envelope to HTTP_<status>', async () => {
     const call = firstValueFrom(http.get('/api/admin/things'));
     backend.expectOne('/api/admin/things').flush('gateway down', { status: 502, statusText: 'Bad Gateway' });

@@ -1,7 +1,7 @@
 import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { inject, Injector } from '@angular/core';
 import { Router } from '@angular/router';
-import { catchError, throwError } from 'rxjs';
+import { catchError, from, Observable, switchMap, throwError } from 'rxjs';
 import { ApiError, isErrorEnvelope } from './api-error';
 import { SessionStore } from '../auth/session-store';
 import { CsrfToken } from './csrf-token';
@@ -15,6 +15,7 @@ export const apiInterceptor: HttpInterceptorFn = (request, next) => {
   const injector = inject(Injector);
   const withCsrf = !SAFE_METHODS.has(request.method) && csrf ? request.clone({ setHeaders: { 'X-CSRF-Token': csrf } }) : request;
   return next(withCsrf).pipe(
+    catchError((response: unknown) => readableError(response)),
     catchError((response: unknown) => {
       const error = toApiError(response);
       const onLoginPage = router.url.startsWith('/login');
@@ -27,6 +28,15 @@ export const apiInterceptor: HttpInterceptorFn = (request, next) => {
     }),
   );
 };
+
+/** A failed file download carries its error envelope as a Blob: read it as text so it maps like any other. */
+function readableError(response: unknown): Observable<never> {
+  if (response instanceof HttpErrorResponse && response.error instanceof Blob) {
+    const { headers, status, statusText, url } = response;
+    return from(response.error.text()).pipe(switchMap((text) => throwError(() => new HttpErrorResponse({ error: text, headers, status, statusText, url: url ?? undefined }))));
+  }
+  return throwError(() => response);
+}
 
 function toApiError(response: unknown): ApiError {
   if (!(response instanceof HttpErrorResponse)) return ApiError.from(response);

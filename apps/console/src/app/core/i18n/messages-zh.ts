@@ -70,4 +70,16 @@ export const ZH: Record<string, string> = {
   'How often the sweep runs.': '维护任务的运行频率。', '0 keeps nothing older than now.': '0 表示不保留任何历史。', 'Settings saved.': '设置已保存。',
   'Run maintenance now': '立即运行维护', 'Run now': '立即运行', 'Community edition': '社区版', Edition: '版本类型', Commit: '提交', Built: '构建时间',
   'API documentation': 'API 文档',
+  // Filters, service audit and operations
+  'All commands of this agent': '该代理的全部命令', 'Open in Commands, with filters': '在命令页中打开（带筛选）',
+  'Open in Audit, with filters': '在审计页中打开（带筛选）', Operation: '运行中的任务',
+  started: '开始于', IDLE: '空闲',
+  // Settings: runtime, metrics, backup
+  Platform: '平台', Uptime: '运行时长', Memory: '内存', 'Listening on': '监听地址', Database: '数据库', Backups: '备份',
+  'Console files': '控制台文件', Enabled: '已启用', Disabled: '已禁用', Metrics: '指标', 'Prometheus scrapes': 'Prometheus 抓取',
+  'text exposition, no sign-in': '文本格式，无需登录', 'Commands dispatched': '已分发命令', 'Commands succeeded': '成功命令',
+  'Commands failed': '失败命令', 'Command duration p50 / p95': '命令耗时 p50 / p95', 'Agent polls since start': '启动以来的代理轮询',
+  'Online agents with a stale heartbeat': '心跳过期的在线代理', Backup: '备份', 'Download a backup': '下载备份',
+  'An online copy of the SQLite database, taken while the server runs, saved on the server and downloaded here.': '在服务运行时在线复制 SQLite 数据库，保存在服务器上并在此下载。',
+  'Backup {name} downloaded ({size}).': '备份 {name} 已下载（{size}）。',
 };

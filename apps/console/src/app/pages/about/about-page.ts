@@ -1,11 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { getSystemVersion } from '../../api/fn/system/get-system-version';
-import type { SystemVersionDto } from '../../api/models/system-version-dto';
 import { ApiClient } from '../../core/http/api-client';
-import { ApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { LoadState } from '../../ui/load-state';
+import { Loader } from '../../ui/loader';
 
 @Component({
   selector: 'ops-about-page',
@@ -13,11 +12,11 @@ import { LoadState } from '../../ui/load-state';
   template: `
     <section class="page">
       <div class="page-header"><h1>{{ 'About' | t }}</h1></div>
-      <ops-load-state [loading]="loading()" [error]="error()" (retry)="load()" />
+      <ops-load-state [loading]="version.loading()" [error]="version.error()" (retry)="version.load()" />
       <mat-card appearance="outlined">
         <mat-card-content>
           <p>Xtrape Capsule — Opstage ({{ 'Community edition' | t }})</p>
-          @if (version(); as v) {
+          @if (version.value(); as v) {
             <dl class="kv">
               <dt>{{ 'Version' | t }}</dt><dd class="version">{{ v.version }}</dd>
               <dt>{{ 'Edition' | t }}</dt><dd>{{ v.edition }}</dd>
@@ -34,23 +33,9 @@ import { LoadState } from '../../ui/load-state';
 })
 export class AboutPage implements OnInit {
   private readonly client = inject(ApiClient);
-  protected readonly version = signal<SystemVersionDto | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
+  protected readonly version = new Loader(() => this.client.call(getSystemVersion, undefined));
 
   ngOnInit(): void {
-    void this.load();
-  }
-
-  async load(): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      this.version.set(await this.client.call(getSystemVersion, undefined));
-    } catch (error) {
-      this.error.set(ApiError.from(error));
-    } finally {
-      this.loading.set(false);
-    }
+    void this.version.load();
   }
 }

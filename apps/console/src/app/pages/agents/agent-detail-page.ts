@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
@@ -9,17 +9,15 @@ import { enableAgent } from '../../api/fn/admin-agents/enable-agent';
 import { getAgent } from '../../api/fn/admin-agents/get-agent';
 import { revokeAgent } from '../../api/fn/admin-agents/revoke-agent';
 import { listCommands } from '../../api/fn/admin-commands/list-commands';
-import type { CommandDto } from '../../api/models/command-dto';
-import type { AgentDetailDto } from '../../api/models/agent-detail-dto';
 import { SessionStore } from '../../core/auth/session-store';
 import { ApiClient } from '../../core/http/api-client';
-import { ApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { AdminStream } from '../../core/stream/admin-stream';
 import { confirmAction } from '../../ui/confirm-dialog';
 import { CopyButton } from '../../ui/copy-button';
 import { ErrorBanner } from '../../ui/error-banner';
 import { LoadState } from '../../ui/load-state';
+import { Loader, Operation } from '../../ui/loader';
 import { StatusChip } from '../../ui/status-chip';
 import { WhenPipe } from '../../ui/when-pipe';
 
@@ -38,12 +36,16 @@ export class AgentDetailPage {
   private readonly client = inject(ApiClient);
   private readonly dialog = inject(MatDialog);
   protected readonly session = inject(SessionStore);
-  protected readonly agent = signal<AgentDetailDto | null>(null);
-  protected readonly recentCommands = signal<CommandDto[]>([]);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
-  protected readonly operationError = signal<ApiError | null>(null);
-  protected readonly busy = signal(false);
+  protected readonly detail = new Loader(async () => {
+    const [agent, commands] = await Promise.all([
+      this.client.call(getAgent, { agentId: this.agentId() }),
+      this.client.page(listCommands, { agentId: this.agentId(), type: 'ACTION_EXECUTE', pageSize: 10 }),
+    ]);
+    return { agent, recentCommands: commands.data };
+  });
+  protected readonly agent = computed(() => this.detail.value()?.agent ?? null);
+  protected readonly recentCommands = computed(() => this.detail.value()?.recentCommands ?? []);
+  protected readonly operation = new Operation();
   protected readonly serviceColumns = ['status', 'code', 'name', 'version', 'lastReportedAt'];
 
   constructor() {
@@ -51,31 +53,14 @@ export class AgentDetailPage {
     effect(() => {
       this.agentId();
       untracked(() => {
-        void this.load();
+        void this.detail.load();
       });
     });
     inject(AdminStream).on((message) => {
-      if ((message.type === 'agent' || message.type === 'services') && message['agentId'] === this.agentId()) void this.load();
+      if ((message.type === 'agent' || message.type === 'services') && message['agentId'] === this.agentId()) void this.detail.load({ quiet: true });
     });
   }
 
-
-  async load(): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const [agent, commands] = await Promise.all([
-        this.client.call(getAgent, { agentId: this.agentId() }),
-        this.client.page(listCommands, { agentId: this.agentId(), type: 'ACTION_EXECUTE', pageSize: 10 }),
-      ]);
-      this.agent.set(agent);
-      this.recentCommands.set(commands.data);
-    } catch (error) {
-      this.error.set(ApiError.from(error));
-    } finally {
-      this.loading.set(false);
-    }
-  }
 
   async run(operation: AgentOperation): Promise<void> {
     const agent = this.agent();
@@ -88,15 +73,7 @@ export class AgentDetailPage {
       danger: operation !== 'enable',
     });
     if (!confirmed) return;
-    this.busy.set(true);
-    this.operationError.set(null);
-    try {
-      await this.client.call(OPERATIONS[operation], { agentId: agent.id });
-      await this.load();
-    } catch (error) {
-      this.operationError.set(ApiError.from(error));
-    } finally {
-      this.busy.set(false);
-    }
+    await this.operation.run(() => this.client.call(OPERATIONS[operation], { agentId: agent.id }));
+    if (!this.operation.error()) await this.detail.load({ quiet: true });
   }
 }

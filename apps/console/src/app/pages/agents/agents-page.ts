@@ -1,9 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatPaginator } from '@angular/material/paginator';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSort, MatSortHeader } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -12,7 +11,7 @@ import type { AgentDto } from '../../api/models/agent-dto';
 import { ApiClient } from '../../core/http/api-client';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { AdminStream } from '../../core/stream/admin-stream';
-import { LoadState } from '../../ui/load-state';
+import { ListFooter } from '../../ui/list-footer';
 import { PagedQuery } from '../../ui/paged-query';
 import { StatusChip } from '../../ui/status-chip';
 import { WhenPipe } from '../../ui/when-pipe';
@@ -21,7 +20,7 @@ type AgentStatus = AgentDto['status'];
 
 @Component({
   selector: 'ops-agents-page',
-  imports: [FormsModule, RouterLink, MatTableModule, MatSort, MatSortHeader, MatPaginator, MatFormField, MatLabel, MatInput, MatSelect, MatOption, LoadState, StatusChip, WhenPipe, TranslatePipe],
+  imports: [ListFooter, FormsModule, RouterLink, MatTableModule, MatSort, MatSortHeader, MatFormField, MatLabel, MatInput, MatSelect, MatOption, StatusChip, WhenPipe, TranslatePipe],
   templateUrl: './agents-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -29,12 +28,9 @@ export class AgentsPage implements OnInit {
   private readonly client = inject(ApiClient);
   protected readonly statuses: AgentStatus[] = ['PENDING', 'ONLINE', 'OFFLINE', 'DISABLED', 'REVOKED'];
   protected readonly columns = ['status', 'code', 'name', 'mode', 'runtime', 'serviceCount', 'lastHeartbeatAt', 'createdAt'];
-  protected readonly status = signal<AgentStatus[]>([]);
-  protected readonly search = signal('');
-  protected readonly query = new PagedQuery<AgentDto>(
-    ({ page, pageSize, sort }) =>
-      this.client.page(listAgents, { page, pageSize, sort, status: this.status().length ? this.status() : undefined, q: this.search().trim() || undefined }),
-    '-createdAt',
+  protected readonly query = new PagedQuery(
+    ({ page, pageSize, sort }, { status, q }) => this.client.page(listAgents, { page, pageSize, sort, status: status.length ? status : undefined, q: q.trim() || undefined }),
+    { sort: '-createdAt', filters: { status: [] as AgentStatus[], q: '' }, url: true },
   );
 
   constructor() {
@@ -44,6 +40,6 @@ export class AgentsPage implements OnInit {
   }
 
   ngOnInit(): void {
-    void this.query.load();
+    this.query.start();
   }
 }

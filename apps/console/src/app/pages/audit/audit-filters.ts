@@ -1,5 +1,5 @@
 /** The audit filters as the list and export endpoints take them (both accept the same query parameters). */
-export interface AuditFilters {
+export interface AuditFilters extends Record<string, string> {
   from: string;
   to: string;
   actorType: '' | 'USER' | 'AGENT' | 'SYSTEM';

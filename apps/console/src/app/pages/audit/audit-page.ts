@@ -1,27 +1,23 @@
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
-import { MatPaginator } from '@angular/material/paginator';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { MatSort, MatSortHeader } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
 import { listAuditEvents } from '../../api/fn/admin-audit-events/list-audit-events';
 import type { AuditEventDto } from '../../api/models/audit-event-dto';
 import { SessionStore } from '../../core/auth/session-store';
 import { ApiClient } from '../../core/http/api-client';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
-import { LoadState } from '../../ui/load-state';
+import { ListFooter } from '../../ui/list-footer';
 import { PagedQuery } from '../../ui/paged-query';
-import { StatusChip } from '../../ui/status-chip';
-import { WhenPipe } from '../../ui/when-pipe';
 import { auditQuery, AuditFilters, EMPTY_AUDIT_FILTERS } from './audit-filters';
+import { AuditTable } from './audit-table';
 
 @Component({
   selector: 'ops-audit-page',
-  imports: [FormsModule, MatTableModule, MatSort, MatSortHeader, MatPaginator, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatButton, MatIcon, LoadState, StatusChip, WhenPipe, TranslatePipe],
+  imports: [ListFooter, AuditTable, FormsModule, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatButton, MatIcon, TranslatePipe],
   templateUrl: './audit-page.html',
   styles: `.filters mat-form-field.time { width: 230px; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -29,24 +25,24 @@ import { auditQuery, AuditFilters, EMPTY_AUDIT_FILTERS } from './audit-filters';
 export class AuditPage implements OnInit {
   private readonly client = inject(ApiClient);
   protected readonly session = inject(SessionStore);
-  protected readonly columns = ['createdAt', 'actor', 'action', 'target', 'result', 'message'];
-  protected filters: AuditFilters = { ...EMPTY_AUDIT_FILTERS };
-  private readonly applied = signal<AuditFilters>({ ...EMPTY_AUDIT_FILTERS });
-  protected readonly query = new PagedQuery<AuditEventDto>(({ page, pageSize, sort }) => this.client.page(listAuditEvents, { page, pageSize, sort, ...auditQuery(this.applied()) }), '-createdAt');
-  protected readonly exportQuery = computed(() => new URLSearchParams(auditQuery(this.applied())).toString());
+  protected readonly query = new PagedQuery<AuditEventDto, AuditFilters>(
+    ({ page, pageSize, sort }, filters) => this.client.page(listAuditEvents, { page, pageSize, sort, ...auditQuery(filters) }),
+    { sort: '-createdAt', filters: EMPTY_AUDIT_FILTERS, url: true },
+  );
+  /** The form's values until Apply; reset to the applied filters whenever the URL changes them. */
+  protected readonly draft = linkedSignal(() => ({ ...this.query.filters() }));
+  protected readonly exportQuery = computed(() => new URLSearchParams(auditQuery(this.query.filters())).toString());
 
   ngOnInit(): void {
-    void this.query.load();
+    this.query.start();
   }
 
   apply(): void {
-    this.applied.set({ ...this.filters });
-    void this.query.reload();
+    void this.query.applyFilters(this.draft());
   }
 
   clear(): void {
-    this.filters = { ...EMPTY_AUDIT_FILTERS };
-    this.apply();
+    void this.query.clearFilters();
   }
 
   protected exportUrl(format: 'csv' | 'json'): string {

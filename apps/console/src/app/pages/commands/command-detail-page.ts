@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { JsonPipe } from '@angular/common';
 import { Router, RouterLink } from '@angular/router';
 import { MatButton } from '@angular/material/button';
@@ -7,19 +7,18 @@ import { MatDialog } from '@angular/material/dialog';
 import { cancelCommand } from '../../api/fn/admin-commands/cancel-command';
 import { getCommand } from '../../api/fn/admin-commands/get-command';
 import { retryCommand } from '../../api/fn/admin-commands/retry-command';
-import type { CommandDetailDto } from '../../api/models/command-detail-dto';
 import { TERMINAL_STATUSES } from '../../action-panel/command-tracker';
 import { CommandResultView } from '../../action-results/command-result-view';
 import { duration } from '../../action-results/format-value';
 import { SessionStore } from '../../core/auth/session-store';
 import { ApiClient } from '../../core/http/api-client';
-import { ApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { AdminStream } from '../../core/stream/admin-stream';
 import { confirmAction } from '../../ui/confirm-dialog';
 import { CopyButton } from '../../ui/copy-button';
 import { ErrorBanner } from '../../ui/error-banner';
 import { LoadState } from '../../ui/load-state';
+import { Loader, Operation } from '../../ui/loader';
 import { StatusChip } from '../../ui/status-chip';
 import { WhenPipe } from '../../ui/when-pipe';
 
@@ -36,10 +35,9 @@ export class CommandDetailPage {
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
   protected readonly session = inject(SessionStore);
-  protected readonly command = signal<CommandDetailDto | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
-  protected readonly operationError = signal<ApiError | null>(null);
+  protected readonly detail = new Loader(() => this.client.call(getCommand, { commandId: this.commandId() }));
+  protected readonly command = this.detail.value;
+  protected readonly operation = new Operation();
   protected readonly terminal = computed(() => TERMINAL_STATUSES.has(this.command()?.status ?? 'PENDING'));
   protected readonly retryable = computed(() => {
     const command = this.command();
@@ -52,46 +50,24 @@ export class CommandDetailPage {
     effect(() => {
       this.commandId();
       untracked(() => {
-        void this.load(true);
+        void this.detail.load();
       });
     });
     inject(AdminStream).on((message) => {
-      if (message['commandId'] === this.commandId()) void this.load(false);
+      if (message['commandId'] === this.commandId()) void this.detail.load({ quiet: true });
     });
   }
 
 
-  async load(showSpinner: boolean): Promise<void> {
-    if (showSpinner) this.loading.set(true);
-    this.error.set(null);
-    try {
-      this.command.set(await this.client.call(getCommand, { commandId: this.commandId() }));
-    } catch (error) {
-      this.error.set(ApiError.from(error));
-    } finally {
-      this.loading.set(false);
-    }
-  }
-
   async cancel(): Promise<void> {
     if (!(await confirmAction(this.dialog, { title: 'Cancel command', message: 'The command is marked cancelled; a result arriving later is refused.', confirmLabel: 'Cancel command', danger: true }))) return;
-    this.operationError.set(null);
-    try {
-      await this.client.call(cancelCommand, { commandId: this.commandId() });
-      await this.load(false);
-    } catch (error) {
-      this.operationError.set(ApiError.from(error));
-    }
+    await this.operation.run(() => this.client.call(cancelCommand, { commandId: this.commandId() }));
+    if (!this.operation.error()) await this.detail.load({ quiet: true });
   }
 
   async retry(): Promise<void> {
     if (!(await confirmAction(this.dialog, { title: 'Retry command', message: 'A new command with the same payload is queued.', confirmLabel: 'Retry' }))) return;
-    this.operationError.set(null);
-    try {
-      const created = await this.client.call(retryCommand, { commandId: this.commandId(), body: { confirmation: true } });
-      await this.router.navigate(['/commands', created.id]);
-    } catch (error) {
-      this.operationError.set(ApiError.from(error));
-    }
+    const created = await this.operation.run(() => this.client.call(retryCommand, { commandId: this.commandId(), body: { confirmation: true } }));
+    if (created) await this.router.navigate(['/commands', created.id]);
   }
 }

@@ -1,10 +1,9 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatPaginator } from '@angular/material/paginator';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSort, MatSortHeader } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -14,7 +13,8 @@ import { duration } from '../../action-results/format-value';
 import { ApiClient } from '../../core/http/api-client';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { AdminStream } from '../../core/stream/admin-stream';
-import { LoadState } from '../../ui/load-state';
+import { EntityFilter } from '../../ui/entity-filter';
+import { ListFooter } from '../../ui/list-footer';
 import { PagedQuery } from '../../ui/paged-query';
 import { StatusChip } from '../../ui/status-chip';
 import { WhenPipe } from '../../ui/when-pipe';
@@ -23,7 +23,7 @@ type CommandStatus = CommandDto['status'];
 
 @Component({
   selector: 'ops-commands-page',
-  imports: [FormsModule, RouterLink, MatTableModule, MatSort, MatSortHeader, MatPaginator, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatCheckbox, LoadState, StatusChip, WhenPipe, TranslatePipe],
+  imports: [ListFooter, FormsModule, RouterLink, MatTableModule, MatSort, MatSortHeader, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatCheckbox, EntityFilter, StatusChip, WhenPipe, TranslatePipe],
   templateUrl: './commands-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -31,19 +31,18 @@ export class CommandsPage implements OnInit {
   private readonly client = inject(ApiClient);
   protected readonly statuses: CommandStatus[] = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED'];
   protected readonly columns = ['status', 'actionName', 'type', 'serviceId', 'createdAt', 'duration', 'error'];
-  protected readonly status = signal<CommandStatus[]>([]);
-  protected readonly actionName = signal('');
-  protected readonly allTypes = signal(false);
   protected readonly duration = duration;
-  protected readonly query = new PagedQuery<CommandDto>(
-    ({ page, pageSize, sort }) =>
+  protected readonly query = new PagedQuery(
+    ({ page, pageSize, sort }, { status, actionName, agentId, serviceId, allTypes }) =>
       this.client.page(listCommands, {
         page, pageSize, sort,
-        status: this.status().length ? this.status() : undefined,
-        actionName: this.actionName().trim() || undefined,
-        type: this.allTypes() ? undefined : 'ACTION_EXECUTE',
+        status: status.length ? status : undefined,
+        actionName: actionName.trim() || undefined,
+        agentId: agentId || undefined,
+        serviceId: serviceId || undefined,
+        type: allTypes ? undefined : 'ACTION_EXECUTE',
       }),
-    '-createdAt',
+    { sort: '-createdAt', filters: { status: [] as CommandStatus[], actionName: '', agentId: '', serviceId: '', allTypes: false as boolean }, url: true },
   );
 
   constructor() {
@@ -53,6 +52,6 @@ export class CommandsPage implements OnInit {
   }
 
   ngOnInit(): void {
-    void this.query.load();
+    this.query.start();
   }
 }

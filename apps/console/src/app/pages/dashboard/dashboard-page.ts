@@ -1,16 +1,14 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { KeyValuePipe } from '@angular/common';
 import { MatCard, MatCardContent, MatCardHeader, MatCardTitle } from '@angular/material/card';
 import { listCapsuleServices } from '../../api/fn/admin-capsule-services/list-capsule-services';
 import { getDashboardSummary } from '../../api/fn/admin-dashboard/get-dashboard-summary';
-import type { CapsuleServiceDto } from '../../api/models/capsule-service-dto';
-import type { DashboardSummaryDto } from '../../api/models/dashboard-summary-dto';
 import { ApiClient } from '../../core/http/api-client';
-import { ApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { AdminStream } from '../../core/stream/admin-stream';
 import { LoadState } from '../../ui/load-state';
+import { Loader } from '../../ui/loader';
 import { StatusChip } from '../../ui/status-chip';
 import { WhenPipe } from '../../ui/when-pipe';
 
@@ -31,11 +29,14 @@ import { WhenPipe } from '../../ui/when-pipe';
 export class DashboardPage implements OnInit {
   private readonly client = inject(ApiClient);
   protected readonly stream = inject(AdminStream);
-  protected readonly summary = signal<DashboardSummaryDto | null>(null);
-  /** Services that need attention: never shown as healthy when stale. */
-  protected readonly troubled = signal<CapsuleServiceDto[]>([]);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
+  /** The summary, and the services that need attention (never shown as healthy when stale). */
+  protected readonly view = new Loader(async () => {
+    const [summary, troubled] = await Promise.all([
+      this.client.call(getDashboardSummary, undefined),
+      this.client.page(listCapsuleServices, { status: ['UNHEALTHY', 'STALE', 'OFFLINE'], pageSize: 10, sort: 'status' }),
+    ]);
+    return { summary, troubled: troubled.data };
+  });
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
@@ -44,30 +45,13 @@ export class DashboardPage implements OnInit {
       if (this.refreshTimer) return;
       this.refreshTimer = setTimeout(() => {
         this.refreshTimer = null;
-        void this.load();
+        void this.view.load({ quiet: true });
       }, 300);
     });
   }
 
   ngOnInit(): void {
-    void this.load();
-  }
-
-  async load(): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const [summary, troubled] = await Promise.all([
-        this.client.call(getDashboardSummary, undefined),
-        this.client.page(listCapsuleServices, { status: ['UNHEALTHY', 'STALE', 'OFFLINE'], pageSize: 10, sort: 'status' }),
-      ]);
-      this.summary.set(summary);
-      this.troubled.set(troubled.data);
-    } catch (error) {
-      this.error.set(ApiError.from(error));
-    } finally {
-      this.loading.set(false);
-    }
+    void this.view.load();
   }
 
   protected total(counts: Record<string, number> | undefined): number {

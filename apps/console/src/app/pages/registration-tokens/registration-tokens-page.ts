@@ -5,7 +5,6 @@ import { MatCard, MatCardContent, MatCardHeader, MatCardTitle } from '@angular/m
 import { MatDialog } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatPaginator } from '@angular/material/paginator';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { createRegistrationToken } from '../../api/fn/admin-registration-tokens/create-registration-token';
@@ -21,7 +20,7 @@ import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { confirmAction } from '../../ui/confirm-dialog';
 import { CopyButton } from '../../ui/copy-button';
 import { ErrorBanner } from '../../ui/error-banner';
-import { LoadState } from '../../ui/load-state';
+import { ListFooter } from '../../ui/list-footer';
 import { PagedQuery } from '../../ui/paged-query';
 import { StatusChip } from '../../ui/status-chip';
 import { WhenPipe } from '../../ui/when-pipe';
@@ -30,7 +29,7 @@ type TokenStatus = RegistrationTokenDto['status'];
 
 @Component({
   selector: 'ops-registration-tokens-page',
-  imports: [ReactiveFormsModule, MatButton, MatCard, MatCardHeader, MatCardTitle, MatCardContent, MatFormField, MatLabel, MatHint, MatError, MatInput, MatSelect, MatOption, MatTableModule, MatPaginator, CopyButton, ErrorBanner, LoadState, StatusChip, WhenPipe, TranslatePipe],
+  imports: [ListFooter, ReactiveFormsModule, MatButton, MatCard, MatCardHeader, MatCardTitle, MatCardContent, MatFormField, MatLabel, MatHint, MatError, MatInput, MatSelect, MatOption, MatTableModule, CopyButton, ErrorBanner, StatusChip, WhenPipe, TranslatePipe],
   templateUrl: './registration-tokens-page.html',
   styles: `
     mat-card { margin-bottom: 16px; }
@@ -47,7 +46,6 @@ export class RegistrationTokensPage implements OnInit {
   protected readonly session = inject(SessionStore);
   protected readonly statuses: TokenStatus[] = ['ACTIVE', 'USED', 'REVOKED', 'EXPIRED'];
   protected readonly columns = ['status', 'name', 'agentId', 'expiresAt', 'createdAt', 'buttons'];
-  protected readonly status = signal<TokenStatus | null>(null);
   protected readonly created = signal<CreatedRegistrationTokenDto | null>(null);
   protected readonly createError = signal<ApiError | null>(null);
   protected readonly rowError = signal<ApiError | null>(null);
@@ -58,7 +56,10 @@ export class RegistrationTokensPage implements OnInit {
     name: ['', [Validators.required, Validators.maxLength(120)]],
     expiresInHours: [24, [Validators.required, Validators.min(1), Validators.max(24 * 365)]],
   });
-  protected readonly query = new PagedQuery<RegistrationTokenDto>(({ page, pageSize, sort }) => this.client.page(listRegistrationTokens, { page, pageSize, sort, status: this.status() ? [this.status()!] : undefined }), '-createdAt');
+  protected readonly query = new PagedQuery(
+    ({ page, pageSize, sort }, { status }) => this.client.page(listRegistrationTokens, { page, pageSize, sort, status: status ? [status] : undefined }),
+    { sort: '-createdAt', filters: { status: null as TokenStatus | null }, url: true },
+  );
   /** What to paste into the service's environment. */
   protected readonly envSnippet = computed(() => {
     const token = this.created();
@@ -66,7 +67,7 @@ export class RegistrationTokensPage implements OnInit {
   });
 
   ngOnInit(): void {
-    void this.query.load();
+    this.query.start();
   }
 
   async create(): Promise<void> {
@@ -80,7 +81,7 @@ export class RegistrationTokensPage implements OnInit {
       const { name, expiresInHours } = this.form.getRawValue();
       this.created.set(await this.client.call(createRegistrationToken, { body: { name, expiresInSeconds: Math.round(expiresInHours * 3600) } }));
       this.formDirective()?.resetForm();
-      await this.query.reload();
+      await this.query.load();
     } catch (error) {
       this.createError.set(ApiError.from(error));
     } finally {

@@ -1,35 +1,38 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { JsonPipe } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { MatCard, MatCardContent } from '@angular/material/card';
-import { MatPaginator, PageEvent } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { getCapsuleService } from '../../api/fn/admin-capsule-services/get-capsule-service';
 import { listCapsuleServiceHealthHistory } from '../../api/fn/admin-capsule-services/list-capsule-service-health-history';
+import { listAuditEvents } from '../../api/fn/admin-audit-events/list-audit-events';
 import { listCommands } from '../../api/fn/admin-commands/list-commands';
 import type { ActionDefinitionDto } from '../../api/models/action-definition-dto';
 import type { CommandDto } from '../../api/models/command-dto';
-import type { CapsuleServiceDetailDto } from '../../api/models/capsule-service-detail-dto';
+import type { AuditEventDto } from '../../api/models/audit-event-dto';
 import type { ConfigItemDto } from '../../api/models/config-item-dto';
 import type { HealthReportDto } from '../../api/models/health-report-dto';
 import { ActionPanel } from '../../action-panel/action-panel';
 import { SessionStore } from '../../core/auth/session-store';
 import { ApiClient } from '../../core/http/api-client';
-import { ApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { AdminStream } from '../../core/stream/admin-stream';
 import { CopyButton } from '../../ui/copy-button';
 import { LoadState } from '../../ui/load-state';
+import { Loader } from '../../ui/loader';
+import { ListFooter } from '../../ui/list-footer';
 import { PagedQuery } from '../../ui/paged-query';
 import { StatusChip } from '../../ui/status-chip';
 import { WhenPipe } from '../../ui/when-pipe';
+import { AuditColumn, AuditTable } from '../audit/audit-table';
+import { OperationStatus } from './operation-status';
 
 const MASK = '••••••••';
 
 @Component({
   selector: 'ops-service-detail-page',
-  imports: [JsonPipe, RouterLink, MatCard, MatCardContent, MatTabsModule, MatTableModule, MatPaginator, ActionPanel, LoadState, StatusChip, CopyButton, WhenPipe, TranslatePipe],
+  imports: [ListFooter, JsonPipe, RouterLink, MatCard, MatCardContent, MatTabsModule, MatTableModule, ActionPanel, AuditTable, OperationStatus, LoadState, StatusChip, CopyButton, WhenPipe, TranslatePipe],
   templateUrl: './service-detail-page.html',
   styles: `mat-card { margin: 12px 0; } .category { font: var(--mat-sys-title-small); margin: 16px 0 8px; } .tab-body { padding: 12px 0; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -38,13 +41,18 @@ export class ServiceDetailPage {
   readonly serviceId = input.required<string>();
   private readonly client = inject(ApiClient);
   protected readonly session = inject(SessionStore);
-  protected readonly service = signal<CapsuleServiceDetailDto | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
+  protected readonly detail = new Loader(() => this.client.call(getCapsuleService, { serviceId: this.serviceId() }));
+  protected readonly service = this.detail.value;
   protected readonly configColumns = ['key', 'label', 'type', 'value', 'defaultValue', 'source', 'flags'];
   protected readonly historyColumns = ['status', 'message', 'reportedAt'];
   protected readonly commandColumns = ['status', 'actionName', 'createdAt', 'error'];
   protected readonly commands = new PagedQuery<CommandDto>(({ page, pageSize, sort }) => this.client.page(listCommands, { serviceId: this.serviceId(), type: 'ACTION_EXECUTE', page, pageSize, sort }), '-createdAt');
+  protected readonly auditColumns: AuditColumn[] = ['createdAt', 'actor', 'action', 'command', 'result', 'message'];
+  /** Audit rows that target this service: its reports, and every action requested or prepared on it (with the command). */
+  protected readonly audit = new PagedQuery<AuditEventDto>(
+    ({ page, pageSize, sort }) => this.client.page(listAuditEvents, { targetType: 'CapsuleService', targetId: this.serviceId(), page, pageSize, sort }),
+    { sort: '-createdAt', pageSize: 10 },
+  );
   protected readonly history = new PagedQuery<HealthReportDto>(({ page, pageSize, sort }) => this.client.page(listCapsuleServiceHealthHistory, { serviceId: this.serviceId(), page, pageSize, sort }), '-reportedAt');
 
   /** Actions grouped by category in catalog order; a disabled action shows with its Open button disabled. */
@@ -63,33 +71,25 @@ export class ServiceDetailPage {
     effect(() => {
       this.serviceId();
       untracked(() => {
-        void this.load(true);
+        void this.detail.load();
         void this.history.reload();
         void this.commands.reload();
+        void this.audit.reload();
       });
     });
     inject(AdminStream).on((message) => {
-      if (message.type.startsWith('command.')) void this.commands.load();
+      if (message.type.startsWith('command.')) {
+        void this.commands.load();
+        void this.audit.load();
+      }
       const service = this.service();
       if (service && (message.type === 'services' || message.type === 'agent') && message['agentId'] === service.agentId) {
-        void this.load(false);
+        void this.detail.load({ quiet: true });
         void this.history.load();
       }
     });
   }
 
-
-  async load(showSpinner = true): Promise<void> {
-    if (showSpinner) this.loading.set(true);
-    this.error.set(null);
-    try {
-      this.service.set(await this.client.call(getCapsuleService, { serviceId: this.serviceId() }));
-    } catch (error) {
-      this.error.set(ApiError.from(error));
-    } finally {
-      this.loading.set(false);
-    }
-  }
 
   /** Sensitive values are never shown: a secret reference if there is one, else a mask. */
   protected configValue(item: ConfigItemDto): string {
@@ -100,9 +100,5 @@ export class ServiceDetailPage {
   protected configDefault(item: ConfigItemDto): string {
     if (item.sensitive) return item.defaultValue ? MASK : '—';
     return item.defaultValue ?? '—';
-  }
-
-  protected onHistoryPage(event: PageEvent): void {
-    this.history.onPage(event);
   }
 }

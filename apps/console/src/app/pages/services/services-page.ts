@@ -1,9 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatPaginator } from '@angular/material/paginator';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSort, MatSortHeader } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -12,7 +11,8 @@ import type { CapsuleServiceDto } from '../../api/models/capsule-service-dto';
 import { ApiClient } from '../../core/http/api-client';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { AdminStream } from '../../core/stream/admin-stream';
-import { LoadState } from '../../ui/load-state';
+import { EntityFilter } from '../../ui/entity-filter';
+import { ListFooter } from '../../ui/list-footer';
 import { PagedQuery } from '../../ui/paged-query';
 import { StatusChip } from '../../ui/status-chip';
 import { WhenPipe } from '../../ui/when-pipe';
@@ -22,7 +22,7 @@ type HealthStatus = CapsuleServiceDto['healthStatus'];
 
 @Component({
   selector: 'ops-services-page',
-  imports: [FormsModule, RouterLink, MatTableModule, MatSort, MatSortHeader, MatPaginator, MatFormField, MatLabel, MatInput, MatSelect, MatOption, LoadState, StatusChip, WhenPipe, TranslatePipe],
+  imports: [ListFooter, FormsModule, RouterLink, MatTableModule, MatSort, MatSortHeader, MatFormField, MatLabel, MatInput, MatSelect, MatOption, EntityFilter, StatusChip, WhenPipe, TranslatePipe],
   templateUrl: './services-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -31,18 +31,16 @@ export class ServicesPage implements OnInit {
   protected readonly statuses: ServiceStatus[] = ['HEALTHY', 'UNHEALTHY', 'STALE', 'OFFLINE', 'UNKNOWN'];
   protected readonly healthStatuses: HealthStatus[] = ['UP', 'DEGRADED', 'DOWN', 'UNKNOWN'];
   protected readonly columns = ['status', 'healthStatus', 'code', 'name', 'runtime', 'version', 'lastReportedAt'];
-  protected readonly status = signal<ServiceStatus[]>([]);
-  protected readonly health = signal<HealthStatus | null>(null);
-  protected readonly search = signal('');
-  protected readonly query = new PagedQuery<CapsuleServiceDto>(
-    ({ page, pageSize, sort }) =>
+  protected readonly query = new PagedQuery(
+    ({ page, pageSize, sort }, { status, health, agentId, q }) =>
       this.client.page(listCapsuleServices, {
         page, pageSize, sort,
-        status: this.status().length ? this.status() : undefined,
-        healthStatus: this.health() ?? undefined,
-        q: this.search().trim() || undefined,
+        status: status.length ? status : undefined,
+        healthStatus: (health as HealthStatus | null) ?? undefined,
+        agentId: agentId || undefined,
+        q: q.trim() || undefined,
       }),
-    'code',
+    { sort: 'code', filters: { status: [] as ServiceStatus[], health: null as HealthStatus | null, agentId: '', q: '' }, url: true },
   );
 
   constructor() {
@@ -52,6 +50,6 @@ export class ServicesPage implements OnInit {
   }
 
   ngOnInit(): void {
-    void this.query.load();
+    this.query.start();
   }
 }

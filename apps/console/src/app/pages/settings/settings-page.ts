@@ -5,17 +5,19 @@ import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent, MatCardHeader, MatCardTitle } from '@angular/material/card';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
+import { createSqliteBackup } from '../../api/fn/admin-backup/create-sqlite-backup';
 import { runMaintenance } from '../../api/fn/admin-maintenance/run-maintenance';
 import { getMaintenanceSettings } from '../../api/fn/admin-settings/get-maintenance-settings';
 import { updateMaintenanceSettings } from '../../api/fn/admin-settings/update-maintenance-settings';
-import type { MaintenanceResultDto } from '../../api/models/maintenance-result-dto';
 import type { MaintenanceSettingsDto } from '../../api/models/maintenance-settings-dto';
 import { SessionStore } from '../../core/auth/session-store';
 import { ApiClient } from '../../core/http/api-client';
-import { ApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { ErrorBanner } from '../../ui/error-banner';
+import { bytes } from '../../action-results/format-value';
 import { LoadState } from '../../ui/load-state';
+import { Loader, Operation } from '../../ui/loader';
+import { RuntimeCard } from './runtime-card';
 
 type SettingKey = keyof MaintenanceSettingsDto;
 
@@ -30,7 +32,7 @@ const FIELDS: { key: SettingKey; label: string; hint: string; min: number }[] = 
 
 @Component({
   selector: 'ops-settings-page',
-  imports: [ReactiveFormsModule, KeyValuePipe, MatButton, MatCard, MatCardHeader, MatCardTitle, MatCardContent, MatFormField, MatLabel, MatHint, MatError, MatInput, ErrorBanner, LoadState, TranslatePipe],
+  imports: [ReactiveFormsModule, KeyValuePipe, MatButton, MatCard, MatCardHeader, MatCardTitle, MatCardContent, MatFormField, MatLabel, MatHint, MatError, MatInput, ErrorBanner, LoadState, RuntimeCard, TranslatePipe],
   templateUrl: './settings-page.html',
   styles: `mat-card { margin-bottom: 16px; } .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 8px 16px; } .done { color: var(--mat-sys-primary); }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -42,29 +44,21 @@ export class SettingsPage implements OnInit {
   protected readonly form = new FormGroup(
     Object.fromEntries(FIELDS.map((field) => [field.key, new FormControl(0, { nonNullable: true, validators: [Validators.required, Validators.min(field.min)] })])) as Record<SettingKey, FormControl<number>>,
   );
-  protected readonly loading = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
-  protected readonly saveError = signal<ApiError | null>(null);
+  protected readonly settings = new Loader(async () => {
+    const settings = await this.client.call(getMaintenanceSettings, undefined);
+    this.form.reset(settings);
+    if (!this.session.isOwner()) this.form.disable();
+    return settings;
+  });
+  protected readonly saving = new Operation();
   protected readonly saved = signal(false);
-  protected readonly maintenance = signal<MaintenanceResultDto | null>(null);
-  protected readonly maintenanceError = signal<ApiError | null>(null);
+  protected readonly maintenance = new Operation();
+  protected readonly maintenanceResult = signal<Record<string, unknown> | null>(null);
+  protected readonly backup = new Operation();
+  protected readonly backupTaken = signal<{ filename: string; size: string } | null>(null);
 
   ngOnInit(): void {
-    void this.load();
-  }
-
-  async load(): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const settings = await this.client.call(getMaintenanceSettings, undefined);
-      this.form.reset(settings);
-      if (!this.session.isOwner()) this.form.disable();
-    } catch (error) {
-      this.error.set(ApiError.from(error));
-    } finally {
-      this.loading.set(false);
-    }
+    void this.settings.load();
   }
 
   async save(): Promise<void> {
@@ -72,24 +66,28 @@ export class SettingsPage implements OnInit {
       this.form.markAllAsTouched();
       return;
     }
-    this.saveError.set(null);
     this.saved.set(false);
-    try {
-      const values = this.form.getRawValue();
-      const settings = await this.client.call(updateMaintenanceSettings, { body: Object.fromEntries(Object.entries(values).map(([key, value]) => [key, Number(value)])) });
-      this.form.reset(settings);
-      this.saved.set(true);
-    } catch (error) {
-      this.saveError.set(ApiError.from(error));
-    }
+    const body = Object.fromEntries(Object.entries(this.form.getRawValue()).map(([key, value]) => [key, Number(value)]));
+    const settings = await this.saving.run(() => this.client.call(updateMaintenanceSettings, { body }));
+    if (!settings) return;
+    this.form.reset(settings);
+    this.saved.set(true);
   }
 
   async runNow(): Promise<void> {
-    this.maintenanceError.set(null);
-    try {
-      this.maintenance.set(await this.client.call(runMaintenance, undefined));
-    } catch (error) {
-      this.maintenanceError.set(ApiError.from(error));
-    }
+    const result = await this.maintenance.run(() => this.client.call(runMaintenance, undefined));
+    if (result) this.maintenanceResult.set(result as unknown as Record<string, unknown>);
+  }
+
+  /** Takes an online backup on the server and hands the file to the browser as a download. */
+  async downloadBackup(): Promise<void> {
+    this.backupTaken.set(null);
+    const file = await this.backup.run(() => this.client.download(createSqliteBackup, undefined));
+    if (!file) return;
+    const url = URL.createObjectURL(file.blob);
+    const link = Object.assign(document.createElement('a'), { href: url, download: file.filename });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    this.backupTaken.set({ filename: file.filename, size: bytes(file.blob.size) });
   }
 }

@@ -5,7 +5,6 @@ import { MatCard, MatCardContent, MatCardHeader, MatCardTitle } from '@angular/m
 import { MatDialog } from '@angular/material/dialog';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatPaginator } from '@angular/material/paginator';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { firstValueFrom } from 'rxjs';
@@ -21,7 +20,7 @@ import { ApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { confirmAction } from '../../ui/confirm-dialog';
 import { ErrorBanner } from '../../ui/error-banner';
-import { LoadState } from '../../ui/load-state';
+import { ListFooter } from '../../ui/list-footer';
 import { PagedQuery } from '../../ui/paged-query';
 import { PasswordDialog } from '../../ui/password-dialog';
 import { StatusChip } from '../../ui/status-chip';
@@ -29,7 +28,7 @@ import { WhenPipe } from '../../ui/when-pipe';
 
 @Component({
   selector: 'ops-users-page',
-  imports: [ReactiveFormsModule, MatButton, MatCard, MatCardHeader, MatCardTitle, MatCardContent, MatFormField, MatLabel, MatError, MatInput, MatSelect, MatOption, MatTableModule, MatPaginator, ErrorBanner, LoadState, StatusChip, WhenPipe, TranslatePipe],
+  imports: [ListFooter, ReactiveFormsModule, MatButton, MatCard, MatCardHeader, MatCardTitle, MatCardContent, MatFormField, MatLabel, MatError, MatInput, MatSelect, MatOption, MatTableModule, ErrorBanner, StatusChip, WhenPipe, TranslatePipe],
   templateUrl: './users-page.html',
   styles: `mat-card { margin-bottom: 16px; } .create-form { display: flex; gap: 12px; flex-wrap: wrap; align-items: baseline; } .role-select { width: 130px; } .done { color: var(--mat-sys-primary); }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -51,10 +50,14 @@ export class UsersPage implements OnInit {
     password: ['', [Validators.required, Validators.minLength(12)]],
     role: ['viewer' as Role, Validators.required],
   });
-  protected readonly query = new PagedQuery<UserDto>(({ page, pageSize, sort }) => this.client.page(listUsers, { page, pageSize, sort }), 'username');
+  protected readonly statuses: UserDto['status'][] = ['ACTIVE', 'DISABLED'];
+  protected readonly query = new PagedQuery(
+    ({ page, pageSize, sort }, { q, role, status }) => this.client.page(listUsers, { page, pageSize, sort, q: q.trim() || undefined, role: role ?? undefined, status: status ?? undefined }),
+    { sort: 'username', filters: { q: '', role: null as Role | null, status: null as UserDto['status'] | null }, url: true },
+  );
 
   ngOnInit(): void {
-    void this.query.load();
+    this.query.start();
   }
 
   async create(): Promise<void> {
