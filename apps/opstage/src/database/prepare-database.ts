@@ -1,10 +1,8 @@
 import { MikroORM } from '@mikro-orm/sqlite';
 import { applySqlitePragmas } from './sqlite-pragmas';
-import { cachePreparedStatements } from './statement-cache';
 
-/** Pragmas and the statement cache, then every pending committed migration. Runs before the app serves anything. */
+/** Pragmas, then every pending committed migration. Runs before the app serves anything. */
 export async function prepareDatabase(orm: MikroORM): Promise<void> {
   await applySqlitePragmas(orm.em.fork());
-  await cachePreparedStatements(orm.em.fork());
   await orm.migrator.up();
 }
