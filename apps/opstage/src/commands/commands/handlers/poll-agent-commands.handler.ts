@@ -63,17 +63,19 @@ export class PollAgentCommandsHandler implements ICommandHandler<PollAgentComman
     const onClientGone = () => stop.abort();
     clientGone?.addEventListener('abort', onClientGone, { once: true });
     try {
+      let notified = false;
       for (let first = true; ; first = false) {
         const remaining = deadline - Date.now();
         // Registered before the probe, so a command queued in between is not missed.
         const wake = remaining > 0 ? this.notifier.waitFor(channels.agentCommands(agentId), remaining, stop.signal) : undefined;
         if (stop.signal.aborted || this.notifier.closing.aborted) return new AgentCommandPoll([], []);
-        const work = await this.probe(agentId, now);
+        // Woken by a queued command or a cancel: go straight to the claim (the delivery path, B2).
+        const work = notified ? { overdue: false, claimable: true } : await this.probe(agentId, now);
         // Once per request: overdue commands become EXPIRED (the claim itself skips them, so a wait needs no second pass).
         if (first && work.overdue) await this.commandBus.execute(new ExpireCommandsCommand(now, agentId));
         const poll = work.claimable ? await this.claim(agentId, limit) : new AgentCommandPoll([], []);
         if (poll.commands.length || poll.cancelledCommandIds.length || !wake) return poll;
-        await wake;
+        notified = (await wake) !== undefined;
       }
     } finally {
       clientGone?.removeEventListener('abort', onClientGone);
