@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { Agent } from '../src/agents/agent.entity';
@@ -401,6 +401,7 @@ describe('dashboard, metrics, diagnostics, settings, maintenance, backup and the
         expect(db.prepare('select username from users').all().map((r) => r.username)).toContain(OWNER.username);
       } finally {
         db.close();
+        rmSync(file, { force: true });
       }
       const filename = disposition.split('filename=')[1];
       expect(existsSync(join(server.config.backupDir, filename))).toBe(true);

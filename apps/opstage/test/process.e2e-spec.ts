@@ -6,20 +6,27 @@ import { DEMO_SERVICE } from './agent-fixtures';
 import { freePort, startServer as startProcess, stopProcess } from './processes';
 
 describe('the run command as a real process', () => {
-  it('with nothing set: serves on 8080, keeps SQLite under ./data, prints the generated owner password once', async () => {
+  it('with nothing set: asks for port 8080, keeps SQLite under ./data, prints the generated owner password once', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'opstage-fresh-'));
+    // No OPSTAGE_ variable is set. A preload moves the server's listen on 8080 to a free port (and says so), so the
+    // test proves the default without needing 8080 free on a shared machine.
+    const port = await freePort();
+    const redirect = { NODE_OPTIONS: `--require ${join(__dirname, 'listen-redirect.cjs')}`, TEST_LISTEN_FROM: '8080', TEST_LISTEN_TO: String(port) };
+    const base = `http://127.0.0.1:${port}`;
     try {
-      const first = await startProcess(cwd, {}, 8080);
+      const first = await startProcess(cwd, redirect, port);
+      expect(first.output()).toContain(`test: listen on port 8080 moved to ${port}`);
       const printed = /username: (\S+)\n\s+password: (\S+)/.exec(first.output());
       expect(printed).not.toBeNull();
-      const admin = new AdminClient('http://127.0.0.1:8080');
+      const admin = new AdminClient(base);
       expect((await admin.login(printed![1], printed![2])).status).toBe(200);
       expect(existsSync(join(cwd, 'data', 'opstage.db'))).toBe(true);
       await stopProcess(first);
 
-      const second = await startProcess(cwd, {}, 8080);
+      const second = await startProcess(cwd, redirect, port);
+      expect(second.output()).toContain('listen on port 8080 moved to');
       expect(second.output()).not.toContain('password:');
-      expect((await new AdminClient('http://127.0.0.1:8080').login(printed![1], printed![2])).status).toBe(200);
+      expect((await new AdminClient(base).login(printed![1], printed![2])).status).toBe(200);
       await stopProcess(second);
     } finally {
       rmSync(cwd, { recursive: true, force: true });

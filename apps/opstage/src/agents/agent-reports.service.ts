@@ -10,14 +10,13 @@ import { OpstageConfig } from '../config/opstage-config';
 import { Notifier, channels } from '../notifier/notifier';
 import { Agent } from './agent.entity';
 import { HeartbeatDto, ServiceReportDto } from './dto/agent-api.dto';
+import { HeartbeatAuditSchedule } from './heartbeat-audit-schedule';
 import { HeartbeatCoalescer } from './heartbeat-coalescer';
-
-const HEARTBEAT_AUDIT_EVERY_MS = 5 * 60_000;
 
 /** Heartbeats and service reports from authenticated agents. */
 @Injectable()
 export class AgentReportsService {
-  private readonly lastHeartbeatAudit = new Map<string, number>();
+  private readonly auditSchedule = new HeartbeatAuditSchedule();
 
   constructor(
     private readonly em: EntityManager,
@@ -31,7 +30,7 @@ export class AgentReportsService {
   /** Bumps the heartbeat (status ONLINE unless DISABLED/REVOKED); with serviceId + health records a health report. */
   async heartbeat(agent: AuthenticatedAgent['agent'], body: HeartbeatDto, now = new Date()): Promise<void> {
     const wasOnline = agent.status === 'ONLINE';
-    const sampleAudit = now.getTime() - (this.lastHeartbeatAudit.get(agent.id) ?? 0) > HEARTBEAT_AUDIT_EVERY_MS;
+    const sampleAudit = this.auditSchedule.isDue(agent.id, now.getTime());
     if (!sampleAudit && !(body.serviceId && body.health)) {
       // The hot path: a sign of life, the same as a poll's (ADR 0009).
       await this.heartbeats.beat(agent.id, now);
@@ -45,7 +44,7 @@ export class AgentReportsService {
       }
       if (sampleAudit) this.audit.record(tx, { actorType: 'AGENT', actorId: agent.id, action: 'agent.heartbeat.received', targetType: 'Agent', targetId: agent.id, metadata: { sampled: true } });
     });
-    if (sampleAudit) this.lastHeartbeatAudit.set(agent.id, now.getTime());
+    if (sampleAudit) this.auditSchedule.sampled(agent.id, now.getTime());
     this.heartbeats.written(agent.id, now);
     if (!wasOnline || body.health) this.notifier.notify(channels.adminStream, { type: 'agent', agentId: agent.id });
   }

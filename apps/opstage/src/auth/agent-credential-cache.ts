@@ -8,8 +8,12 @@ export interface CachedCredential {
   lastUsedAt: number;
 }
 
-/** Long enough to take every agent request of a busy fleet off the database, short enough to bound any staleness. */
-export const CREDENTIAL_TTL_MS = 5_000;
+/**
+ * Longer than an agent's heartbeat (30 s) and long-poll (≤ 30 s) cadence, so a fleet's requests are answered from
+ * memory: at 5 s nearly every request of a real fleet missed. Changes in this process are never stale (forgetAgent);
+ * the TTL only bounds what another instance may not have told this one (ADR 0009).
+ */
+export const CREDENTIAL_TTL_MS = 60_000;
 const MAX_ENTRIES = 100_000;
 
 /**

@@ -31,11 +31,11 @@ export class AgentTokenAuthenticator {
   constructor(private readonly cache: AgentCredentialCache) {}
 
   async authenticate(em: EntityManager, rawToken: string | undefined, pathAgentId: string | undefined, now = new Date()): Promise<AuthenticatedAgent> {
-    if (!rawToken) throw new ApiError('UNAUTHORIZED', 'Agent token required.');
-    if (rawToken.length > 200) throw new ApiError('UNAUTHORIZED', 'Invalid Agent token.');
+    if (!rawToken) throw new ApiError('AGENT_TOKEN_INVALID', 'Agent token required.');
+    if (rawToken.length > 200) throw new ApiError('AGENT_TOKEN_INVALID', 'Invalid Agent token.');
     const hash = sha256Hex(rawToken);
     const credential = this.cache.get(hash, now.getTime()) ?? (await this.lookup(em, hash, now));
-    if (!credential || (pathAgentId !== undefined && credential.agentId !== pathAgentId)) throw new ApiError('UNAUTHORIZED', 'Invalid Agent token.');
+    if (!credential || (pathAgentId !== undefined && credential.agentId !== pathAgentId)) throw new ApiError('AGENT_TOKEN_INVALID', 'Invalid Agent token.');
     if (credential.status === 'DISABLED') throw new ApiError('AGENT_DISABLED', 'Agent is disabled.');
     if (credential.status === 'REVOKED') throw new ApiError('AGENT_REVOKED', 'Agent is revoked.');
     if (now.getTime() - credential.lastUsedAt > LAST_USED_WRITE_EVERY_MS) {

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Res } from '@nestjs/common';
+import { Body, Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EntityManager } from '@mikro-orm/sqlite';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { AuditRecorder } from '../audit/audit-recorder';
 import { ApiOkEmpty, ApiOkEnvelope } from '../http/api-envelope.decorators';
@@ -12,7 +12,7 @@ import { Access } from './access.decorator';
 import { CurrentSession } from './current-caller.decorator';
 import { AdminSessionDto, CsrfTokenDto, LoginDto, LogoutAllDto } from './dto/auth.dto';
 import { LoginService } from './login.service';
-import { SessionService } from './session.service';
+import { SESSION_COOKIE, SessionService } from './session.service';
 import type { AuthenticatedSession } from './session.service';
 
 @ApiTags('AdminAuth')
@@ -29,8 +29,8 @@ export class AuthController {
   @Access.public()
   @ApiOperation({ operationId: 'adminLogin', summary: 'Log in; sets the opstage_session cookie and returns the CSRF token.' })
   @ApiOkEnvelope(AdminSessionDto)
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AdminSessionDto> {
-    const { user, session, rawToken } = await this.logins.login(body.username, body.password);
+  async login(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AdminSessionDto> {
+    const { user, session, rawToken } = await this.logins.login(body.username, body.password, request.cookies?.[SESSION_COOKIE]);
     reply.header('set-cookie', this.sessions.cookie(rawToken));
     return { user: UserDto.from(user), csrfToken: this.sessions.csrfToken(rawToken, session.csrfNonce), expiresAt: this.sessions.expiresAt(session).toISOString() };
   }

@@ -15,7 +15,11 @@ export interface LoginOutcome {
   rawToken: string;
 }
 
-/** Password login with per-IP and per-username throttling and the same work whether or not the user exists. */
+/**
+ * Password login with per-IP and per-username throttling and the same work whether or not the user exists. Every
+ * login issues a new session; a session cookie the browser presented with the login request is ended, never carried
+ * over (no session fixation, and no stray session left behind when a browser switches user).
+ */
 @Injectable()
 export class LoginService {
   constructor(
@@ -26,7 +30,7 @@ export class LoginService {
     private readonly audit: AuditRecorder,
   ) {}
 
-  async login(username: string, password: string): Promise<LoginOutcome> {
+  async login(username: string, password: string, presentedSessionToken?: string): Promise<LoginOutcome> {
     const meta = currentRequestMeta();
     const ip = meta?.ipAddress ?? 'unknown';
     const verdict = await this.throttle.check(ip, username);
@@ -48,8 +52,10 @@ export class LoginService {
     return this.em.transactional(async (tx) => {
       await tx.nativeUpdate(User, { id: user.id }, { lastLoginAt: now });
       user.lastLoginAt = now;
+      const replacedSessionId = await this.sessions.revokePresented(tx, presentedSessionToken, now);
       const { session, rawToken } = this.sessions.create(tx, user, { ipAddress: meta?.ipAddress ?? null, userAgent: meta?.userAgent ?? null }, now);
-      this.audit.record(tx, { actorType: 'USER', actorId: user.id, action: 'session.login.succeeded', targetType: 'User', targetId: user.id, metadata: { sessionId: session.id } }, now);
+      const metadata = replacedSessionId ? { sessionId: session.id, replacedSessionId } : { sessionId: session.id };
+      this.audit.record(tx, { actorType: 'USER', actorId: user.id, action: 'session.login.succeeded', targetType: 'User', targetId: user.id, metadata }, now);
       return { user, session, rawToken };
     });
   }

@@ -72,6 +72,15 @@ export class SessionService {
     return new Date(Math.min(session.expiresAt.getTime(), idle));
   }
 
+  /** Ends the session behind a cookie presented at login, if it is still active; returns its id. */
+  async revokePresented(em: EntityManager, rawToken: string | undefined, now = new Date()): Promise<string | null> {
+    if (!rawToken || rawToken.length > 200) return null;
+    const session = await em.findOne(Session, { tokenHash: this.hashToken(rawToken), revokedAt: null }, { fields: ['id'] });
+    if (!session) return null;
+    await em.nativeUpdate(Session, { id: session.id, revokedAt: null }, { revokedAt: now });
+    return session.id;
+  }
+
   async revokeAllForUser(em: EntityManager, userId: string, exceptSessionId?: string, now = new Date()): Promise<number> {
     const where = exceptSessionId ? { user: userId, revokedAt: null, id: { $ne: exceptSessionId } } : { user: userId, revokedAt: null };
     return em.nativeUpdate(Session, where, { revokedAt: now });

@@ -22,7 +22,7 @@ export class InProcessNotifier extends Notifier {
         clearTimeout(timer);
         this.emitter.off(channel, onNotify);
         signal?.removeEventListener('abort', onAbort);
-        this.closing.removeEventListener('abort', onAbort);
+        forgetClose();
         resolve(value);
       };
       const onNotify = (payload: T) => finish(payload);
@@ -30,7 +30,7 @@ export class InProcessNotifier extends Notifier {
       const timer = setTimeout(() => finish(undefined), timeoutMs);
       this.emitter.on(channel, onNotify);
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.closing.addEventListener('abort', onAbort, { once: true });
+      const forgetClose = this.onClose(onAbort);
     });
   }
 

@@ -15,7 +15,24 @@ import { PollAgentCommandsCommand } from '../impl/poll-agent-commands.command';
 const MAX_CANCEL_SIGNALS = 100;
 
 /**
- * The agent poll. Counts as a heartbeat (HeartbeatCoalescer.beat), expires overdue commands once (they are never delivered), claims PENDING
+ * How long an empty poll waits. A long wait (10 s or more) ends at a random point in its last fifth: agents re-poll as
+ * soon as an empty answer arrives, so a fleet that connected together (a server restart) would otherwise keep
+ * arriving in one burst every cycle; this spreads it over a few cycles.
+ */
+export function longPollMs(waitSeconds: number, random: () => number = Math.random): number {
+  const waitMs = waitSeconds * 1000;
+  return waitSeconds >= 10 ? Math.round(waitMs * (1 - 0.2 * random())) : waitMs;
+}
+
+/** Overdue open commands (to expire), PENDING ones (to claim) and unsignalled cancels of started ones (to hand out). */
+const WORK_PROBE = `select
+  exists(select 1 from commands where agent_id = ? and status in ('PENDING', 'RUNNING') and expires_at < ?) as overdue,
+  exists(select 1 from commands where agent_id = ? and status = 'PENDING') as pending,
+  exists(select 1 from commands where agent_id = ? and status = 'CANCELLED' and started_at is not null and cancel_signalled_at is null) as cancels`;
+
+/**
+ * The agent poll. Counts as a heartbeat (HeartbeatCoalescer.beat); one plain read tells whether the agent has anything
+ * waiting, and only then does it expire overdue commands once (they are never delivered), claim PENDING
  * commands oldest first with a conditional update each, and hands out cancels of RUNNING commands once. With
  * `waitSeconds` it waits on the agent's notification channel (registered before each claim, so a command queued in
  * between is not missed) until something arrives, the deadline passes or the client disconnects.
@@ -37,26 +54,39 @@ export class PollAgentCommandsHandler implements ICommandHandler<PollAgentComman
   ) {}
 
   async execute({ agentId, limit, waitSeconds, signal: clientGone }: PollAgentCommandsCommand): Promise<AgentCommandPoll> {
-    const signal = clientGone ? AbortSignal.any([clientGone, this.notifier.closing]) : this.notifier.closing;
     this.counters.agentCommandPolled();
     const now = new Date();
     await this.heartbeats.beat(agentId, now); // a poll counts as a heartbeat
-    // Once per request: overdue commands become EXPIRED (the claim itself skips them, so a wait needs no second pass).
-    await this.commandBus.execute(new ExpireCommandsCommand(now, agentId));
-    const deadline = Date.now() + waitSeconds * 1000;
-    for (;;) {
-      const local = new AbortController();
-      const remaining = deadline - Date.now();
-      const wake = remaining > 0 ? this.notifier.waitFor(channels.agentCommands(agentId), remaining, AbortSignal.any([signal, local.signal])) : undefined;
-      try {
-        if (signal.aborted) return new AgentCommandPoll([], []);
-        const poll = await this.claim(agentId, limit);
+    const deadline = Date.now() + longPollMs(waitSeconds);
+    // One controller per request ends whichever wait is pending when the poll returns or the client goes away.
+    const stop = new AbortController();
+    const onClientGone = () => stop.abort();
+    clientGone?.addEventListener('abort', onClientGone, { once: true });
+    try {
+      let notified = false;
+      for (let first = true; ; first = false) {
+        const remaining = deadline - Date.now();
+        // Registered before the probe, so a command queued in between is not missed.
+        const wake = remaining > 0 ? this.notifier.waitFor(channels.agentCommands(agentId), remaining, stop.signal) : undefined;
+        if (stop.signal.aborted || this.notifier.closing.aborted) return new AgentCommandPoll([], []);
+        // Woken by a queued command or a cancel: go straight to the claim (the delivery path, B2).
+        const work = notified ? { overdue: false, claimable: true } : await this.probe(agentId, now);
+        // Once per request: overdue commands become EXPIRED (the claim itself skips them, so a wait needs no second pass).
+        if (first && work.overdue) await this.commandBus.execute(new ExpireCommandsCommand(now, agentId));
+        const poll = work.claimable ? await this.claim(agentId, limit) : new AgentCommandPoll([], []);
         if (poll.commands.length || poll.cancelledCommandIds.length || !wake) return poll;
-        await wake;
-      } finally {
-        local.abort();
+        notified = (await wake) !== undefined;
       }
+    } finally {
+      clientGone?.removeEventListener('abort', onClientGone);
+      stop.abort();
     }
+  }
+
+  /** What the agent has waiting, in one indexed read without a transaction: most polls find nothing and stop here. */
+  private async probe(agentId: string, now: Date): Promise<{ overdue: boolean; claimable: boolean }> {
+    const [row] = await this.em.getConnection().execute<Array<{ overdue: number; pending: number; cancels: number }>>(WORK_PROBE, [agentId, now.getTime(), agentId, agentId]);
+    return { overdue: !!row?.overdue, claimable: !!row?.pending || !!row?.cancels };
   }
 
   private async claim(agentId: string, limit: number): Promise<AgentCommandPoll> {

@@ -1,0 +1,50 @@
+import type { EntityManager } from '@mikro-orm/sqlite';
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from '../crypto/secret-tokens';
+import { AgentCredentialCache } from './agent-credential-cache';
+import { AgentTokenAuthenticator } from './agent-token-authenticator';
+
+const REAL_TOKEN = `opstage_agent_${randomBytes(32).toString('base64url')}`;
+
+/** A connection that knows one token (by hash, as the table does) and counts lookups. */
+function fakeEm() {
+  const lookups: string[] = [];
+  const em = {
+    getConnection: () => ({
+      execute: async (sql: string, params: unknown[]) => {
+        if (!sql.startsWith('select')) return [];
+        lookups.push(params[0] as string);
+        return params[0] === sha256Hex(REAL_TOKEN) ? [{ token_id: 'atk_1', last_used_at: Date.now(), agent_id: 'agt_1', status: 'ONLINE' }] : [];
+      },
+    }),
+  } as unknown as EntityManager;
+  return { em, lookups };
+}
+
+describe('AgentTokenAuthenticator against guessing', () => {
+  it('refuses guesses with AGENT_TOKEN_INVALID; they neither enter the credential cache nor evict the real entry', async () => {
+    const cache = new AgentCredentialCache();
+    const authenticator = new AgentTokenAuthenticator(cache);
+    const { em, lookups } = fakeEm();
+    await authenticator.authenticate(em, REAL_TOKEN, 'agt_1');
+    expect(lookups).toHaveLength(1);
+
+    for (let i = 0; i < 200; i++) {
+      await expect(authenticator.authenticate(em, `opstage_agent_${randomBytes(32).toString('base64url')}`, 'agt_1')).rejects.toMatchObject({ code: 'AGENT_TOKEN_INVALID' });
+    }
+    // A guess costs the same hashed, indexed lookup every time: the answer does not depend on how close the guess is.
+    expect(lookups).toHaveLength(201);
+    expect(lookups.every((hash) => /^[0-9a-f]{64}$/.test(hash))).toBe(true);
+
+    // The real token is still answered from the cache: guesses did not push it out.
+    await expect(authenticator.authenticate(em, REAL_TOKEN, 'agt_1')).resolves.toMatchObject({ agent: { id: 'agt_1' } });
+    expect(lookups).toHaveLength(201);
+  });
+
+  it('refuses the real token on another agent’s path and a missing token with AGENT_TOKEN_INVALID', async () => {
+    const authenticator = new AgentTokenAuthenticator(new AgentCredentialCache());
+    const { em } = fakeEm();
+    await expect(authenticator.authenticate(em, REAL_TOKEN, 'agt_2')).rejects.toMatchObject({ code: 'AGENT_TOKEN_INVALID' });
+    await expect(authenticator.authenticate(em, undefined, 'agt_1')).rejects.toMatchObject({ code: 'AGENT_TOKEN_INVALID' });
+  });
+});
