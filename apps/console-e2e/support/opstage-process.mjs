@@ -23,7 +23,8 @@ export function freePort() {
   });
 }
 
-export async function startOpstage() {
+/** `env` adds or overrides backend settings (e.g. a shorter heartbeat cadence). */
+export async function startOpstage({ env: extraEnv = {} } = {}) {
   for (const file of [MAIN, join(STATIC_DIR, 'index.html')]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
   }
@@ -39,6 +40,7 @@ export async function startOpstage() {
     OPSTAGE_ADMIN_PASSWORD: ADMIN.password,
     OPSTAGE_STATIC_DIR: STATIC_DIR,
     OPSTAGE_LOG_LEVEL: 'warn',
+    ...extraEnv,
   };
   const child = spawn(process.execPath, [MAIN], { cwd: dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
