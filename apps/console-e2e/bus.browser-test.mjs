@@ -9,17 +9,21 @@ import { ADMIN, adminSession, startOpstage } from './support/opstage-process.mjs
 const OPERATOR = { username: 'olga-operator', password: 'operator-password-123' };
 const VIEWER = { username: 'vic-viewer', password: 'viewer-password-123' };
 const ROUTE_NAME = 'orders to notify';
+const SMS_ROUTE = { name: 'sms on payment', status: 'ENABLED', eventType: 'order.paid', targetServiceCode: BUS_SERVICE_CODE, actionName: 'notify' };
 
 describe('Capsule Bus page (bus enabled)', { concurrency: false }, () => {
   let opstage;
   let agent;
   let browser;
   let page;
+  let admin;
+  let sms;
+  let failedDispatchId;
   const pageErrors = [];
 
   before(async () => {
     opstage = await startOpstage({ env: { OPSTAGE_CAPSULE_BUS_ENABLED: 'true' } });
-    const admin = await adminSession(opstage.baseUrl);
+    admin = await adminSession(opstage.baseUrl);
     const token = await admin.post('/api/admin/registration-tokens', { name: 'bus agent', expiresInSeconds: 3600 });
     agent = await startBusAgent({ baseUrl: opstage.baseUrl, registrationToken: token.data.rawToken });
     await admin.post('/api/admin/users', { username: OPERATOR.username, password: OPERATOR.password, role: 'operator' });
@@ -133,7 +137,13 @@ describe('Capsule Bus page (bus enabled)', { concurrency: false }, () => {
     assert.equal(await page.locator('.dead-letters-table th.mat-column-replay').count(), 1);
   });
 
-  it('shows a viewer the bus without create, edit, delete or replay controls', async () => {
+  it('shows a viewer the bus and its dead letters without create, edit, delete or replay controls', async () => {
+    // An ENABLED route whose mapping gives notify a number for `channel`: its dispatch fails into the dead letters.
+    sms = (await admin.post('/api/admin/bus/routes', { ...SMS_ROUTE, inputMapping: { orderId: '$event.payload.orderId', channel: '$event.payload.phone' } })).data;
+    const outcome = await agent.publish({ eventType: 'order.paid', payload: { orderId: 'o-42', phone: 4155550100 } });
+    assert.equal(outcome.routedCommands[0].status, 'FAILED');
+    failedDispatchId = outcome.routedCommands[0].dispatchId;
+
     const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'en-GB' });
     const viewerPage = await context.newPage();
     viewerPage.on('pageerror', (error) => pageErrors.push(String(error)));
@@ -143,9 +153,24 @@ describe('Capsule Bus page (bus enabled)', { concurrency: false }, () => {
     assert.equal(await viewerPage.locator('.new-route').count(), 0);
     assert.equal(await viewerPage.locator('.edit-route, .delete-route').count(), 0);
     await viewerPage.getByRole('tab', { name: 'Dead letters' }).click();
-    await viewerPage.getByText('No dead letters.').waitFor();
-    assert.equal(await viewerPage.locator('.dead-letters-table th.mat-column-replay').count(), 0);
+    const letter = viewerPage.locator(`tr[data-dispatch="${failedDispatchId}"]`);
+    await letter.waitFor();
+    assert.match(await letter.textContent(), /BUS_MAPPING_INVALID/);
+    assert.equal(await viewerPage.locator('.dead-letters-table .mat-column-replay').count(), 0);
+    assert.equal(await viewerPage.getByRole('button', { name: 'Replay' }).count(), 0);
     await context.close();
+  });
+
+  it('lets an operator replay a dead letter once the route is fixed and shows the command it created', async () => {
+    await admin.put(`/api/admin/bus/routes/${sms.id}`, { ...SMS_ROUTE, inputMapping: { orderId: '$event.payload.orderId', channel: 'sms' } });
+    await page.goto(`${opstage.baseUrl}/bus?tab=dead-letters`);
+    const letter = page.locator(`tr[data-dispatch="${failedDispatchId}"]`);
+    await letter.waitFor();
+    await letter.getByRole('button', { name: 'Replay' }).click();
+    const result = page.locator('.replay-result[data-status="REPLAYED"]');
+    await result.waitFor();
+    assert.match(await result.locator('.command-link').getAttribute('href'), /^\/commands\/cmd_/);
+    await page.getByText('No dead letters.').waitFor();
   });
 
   it('raised no uncaught errors in the page', () => {

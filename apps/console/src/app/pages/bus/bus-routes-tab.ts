@@ -38,6 +38,7 @@ interface RouteRow {
     td.count, th.count { text-align: right; }
     .route-name { font-weight: 500; }
     .description { display: block; }
+    .target, .route-actions { white-space: nowrap; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
