@@ -42,7 +42,7 @@ type RouteForm = { [K in keyof RouteFormValue]: FormControl<RouteFormValue[K]> }
   templateUrl: './bus-route-dialog.html',
   styles: `
     form { display: contents; }
-    .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 8px 16px; }
+    .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 8px 16px; align-items: start; }
     .wide { grid-column: 1 / -1; }
     textarea.json { font-family: ui-monospace, monospace; font-size: 12px; }
     .general-issues { color: var(--mat-sys-error); margin: 0 0 8px; padding-left: 20px; }
