@@ -107,4 +107,5 @@ export const ZH: Record<string, string> = {
   'Events accepted': '已接收事件', 'Rejected: rate limited': '拒绝：超出速率限制', 'Rejected: depth exceeded': '拒绝：超出深度', 'Rejected: payload invalid': '拒绝：负载无效',
   'Ingest limit (events per minute per agent)': '接收上限（每个代理每分钟事件数）', 'Maximum depth': '最大深度', 'Recent rejections': '最近的拒绝',
   'Rejection counts are kept in memory since the server started.': '拒绝计数保存在内存中，从服务器启动时开始统计。', 'No rejected events.': '暂无被拒绝的事件。',
+  'Copy event ID': '复制事件 ID',
 };

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatPaginator } from '@angular/material/paginator';
@@ -12,6 +11,7 @@ import { ApiClient } from '../../core/http/api-client';
 import { ApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { AdminStream } from '../../core/stream/admin-stream';
+import { CopyButton } from '../../ui/copy-button';
 import { ErrorBanner } from '../../ui/error-banner';
 import { LoadState } from '../../ui/load-state';
 import { PagedQuery } from '../../ui/paged-query';
@@ -22,7 +22,7 @@ import { BusDispatchList } from './bus-dispatch-list';
 /** Dispatches that failed; an operator replays one with the route as it is now and sees what happened. */
 @Component({
   selector: 'ops-bus-dead-letters-tab',
-  imports: [RouterLink, MatTableModule, MatPaginator, MatButton, MatIcon, LoadState, ErrorBanner, StatusChip, WhenPipe, TranslatePipe, BusDispatchList],
+  imports: [MatTableModule, MatPaginator, MatButton, MatIcon, LoadState, ErrorBanner, CopyButton, StatusChip, WhenPipe, TranslatePipe, BusDispatchList],
   template: `
     <p class="muted intro">{{ 'Matches that could not be dispatched (target missing or unavailable, mapping invalid). A replay uses the route as it is now.' | t }}</p>
     @if (replayed(); as result) {
@@ -39,7 +39,7 @@ import { BusDispatchList } from './bus-dispatch-list';
         <ng-container matColumnDef="target"><th mat-header-cell *matHeaderCellDef>{{ 'Target' | t }}</th><td mat-cell *matCellDef="let d" class="mono">{{ d.targetServiceCode }} / {{ d.actionName }}</td></ng-container>
         <ng-container matColumnDef="event">
           <th mat-header-cell *matHeaderCellDef>{{ 'Event' | t }}</th>
-          <td mat-cell *matCellDef="let d"><a class="link mono" [routerLink]="['/bus']" [queryParams]="{ tab: 'events' }">{{ d.eventId }}</a></td>
+          <td mat-cell *matCellDef="let d" class="mono">{{ d.eventId }} <ops-copy-button [value]="d.eventId" label="Copy event ID" /></td>
         </ng-container>
         <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>{{ 'Status' | t }}</th><td mat-cell *matCellDef="let d"><ops-status-chip [status]="d.status" /></td></ng-container>
         <ng-container matColumnDef="error">

@@ -75,8 +75,9 @@ export class BusEventsTab {
         void this.query.reload();
       });
     });
+    // bus.event: a new event; command.*: a dispatched command moved on (its status shows in the dispatch list).
     inject(AdminStream).on((message) => {
-      if (message.type === 'bus.event') void this.query.load();
+      if (message.type === 'bus.event' || message.type.startsWith('command.')) void this.query.load();
     });
   }
 
