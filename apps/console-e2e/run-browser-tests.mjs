@@ -2,8 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const file = join(import.meta.dirname, 'console.browser-test.mjs');
-const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const files = ['console.browser-test.mjs', 'bus.browser-test.mjs'].map((name) => join(import.meta.dirname, name));
+const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 process.stdout.write(result.stdout);
 const count = (name) => Number(result.stdout.match(new RegExp(`ℹ ${name} (\\d+)`))?.[1] ?? 0);
 const passed = count('pass');

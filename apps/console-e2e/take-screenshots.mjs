@@ -111,3 +111,6 @@ async function waitTerminal(admin, commandId) {
   }
   throw new Error(`command ${commandId} did not finish`);
 }
+
+// The Capsule Bus needs its own backend with OPSTAGE_CAPSULE_BUS_ENABLED=true.
+await (await import('./bus-screenshots.mjs')).takeBusScreenshots(outDir);

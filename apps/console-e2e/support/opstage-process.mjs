@@ -86,5 +86,5 @@ export async function adminSession(baseUrl, credentials = ADMIN) {
     if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
     return json;
   }
-  return { get: (path) => request('GET', path), post: (path, payload = {}) => request('POST', path, payload), patch: (path, payload) => request('PATCH', path, payload) };
+  return { get: (path) => request('GET', path), post: (path, payload = {}) => request('POST', path, payload), patch: (path, payload) => request('PATCH', path, payload), put: (path, payload) => request('PUT', path, payload) };
 }

@@ -17,6 +17,7 @@ export const routes: Routes = [
       { path: 'commands', loadComponent: () => import('./pages/commands/commands-page').then((m) => m.CommandsPage), title: 'Commands · Opstage' },
       { path: 'commands/:commandId', loadComponent: () => import('./pages/commands/command-detail-page').then((m) => m.CommandDetailPage), title: 'Command · Opstage' },
       { path: 'audit', loadComponent: () => import('./pages/audit/audit-page').then((m) => m.AuditPage), title: 'Audit · Opstage' },
+      { path: 'bus', loadComponent: () => import('./pages/bus/bus-page').then((m) => m.BusPage), title: 'Capsule Bus · Opstage' },
       { path: 'registration-tokens', loadComponent: () => import('./pages/registration-tokens/registration-tokens-page').then((m) => m.RegistrationTokensPage), title: 'Registration tokens · Opstage' },
       { path: 'users', canActivate: [roleAtLeastGuard('owner')], loadComponent: () => import('./pages/users/users-page').then((m) => m.UsersPage), title: 'Users · Opstage' },
       { path: 'account', loadComponent: () => import('./pages/account/account-page').then((m) => m.AccountPage), title: 'My account · Opstage' },

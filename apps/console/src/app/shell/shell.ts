@@ -16,6 +16,7 @@ import { LanguageService } from '../core/i18n/language';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { AdminStream } from '../core/stream/admin-stream';
 import { ThemeService } from '../core/theme/theme';
+import { BusAvailability } from '../pages/bus/bus-availability';
 import { NAVIGATION } from './navigation';
 
 @Component({
@@ -37,7 +38,12 @@ export class Shell {
 
   /** Below 960 px the navigation floats over the page and closes after a choice. */
   protected readonly narrow = toSignal(inject(BreakpointObserver).observe('(max-width: 959.98px)').pipe(map((state) => state.matches)), { initialValue: false });
-  protected readonly navigation = computed(() => NAVIGATION.filter((item) => roleAtLeast(this.session.role(), item.minRole)));
+  private readonly bus = inject(BusAvailability);
+  protected readonly navigation = computed(() => NAVIGATION.filter((item) => roleAtLeast(this.session.role(), item.minRole) && (!item.bus || this.bus.state() === 'enabled')));
+
+  constructor() {
+    this.bus.check().catch(() => undefined);
+  }
 
   async logout(): Promise<void> {
     this.stream.close();

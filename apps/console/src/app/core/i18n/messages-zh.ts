@@ -82,4 +82,42 @@ export const ZH: Record<string, string> = {
   'Online agents with a stale heartbeat': '心跳过期的在线代理', Backup: '备份', 'Download a backup': '下载备份',
   'An online copy of the SQLite database, taken while the server runs, saved on the server and downloaded here.': '在服务运行时在线复制 SQLite 数据库，保存在服务器上并在此下载。',
   'Backup {name} downloaded ({size}).': '备份 {name} 已下载（{size}）。',
+  // Capsule Bus
+  'Capsule Bus': 'Capsule 总线', Routes: '路由', Events: '事件', 'Dead letters': '死信', Diagnostics: '诊断', Route: '路由', Event: '事件',
+  'Experimental (v0.4): routes, event shapes and APIs may change. Start routes in DRY_RUN and check the events before enabling them.':
+    '实验性功能（v0.4）：路由、事件结构和 API 可能变化。请先以 DRY_RUN 运行路由，检查事件后再启用。',
+  'The Capsule Bus is disabled on this server.': '此服务器未启用 Capsule 总线。',
+  'Start Opstage with OPSTAGE_CAPSULE_BUS_ENABLED=true to let services publish events and routes turn them into commands.':
+    '以 OPSTAGE_CAPSULE_BUS_ENABLED=true 启动 Opstage，服务即可发布事件，路由会将事件转为命令。',
+  'Limits: OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN (events per minute per agent) and OPSTAGE_CAPSULE_BUS_MAX_DEPTH (how deep an event chain may go).':
+    '限制：OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN（每个代理每分钟的事件数）和 OPSTAGE_CAPSULE_BUS_MAX_DEPTH（事件链的最大深度）。',
+  DRY_RUN: '试运行', ENABLED: '已启用', CREATED: '已创建', REPLAYED: '已重放',
+  'Routes turn a published event into at most one command each.': '每条路由最多把一个已发布事件转为一条命令。',
+  'New route': '新建路由', 'Edit route': '编辑路由', 'Delete route': '删除路由', 'Create route': '创建路由', Matches: '匹配条件', from: '来自',
+  condition: '条件', 'Only when the payload satisfies the condition': '仅当负载满足条件时', Matched: '已匹配', Dispatched: '已派发', 'Dry run': '试运行',
+  Failed: '失败', 'Last event': '最近事件', 'No routes yet.': '暂无路由。', 'The route stops matching events. Its past dispatches stay.': '该路由将不再匹配事件，已有的派发记录会保留。',
+  'Event type': '事件类型', 'Source service (optional)': '来源服务（可选）', 'Source service': '来源服务', 'Empty: events from any service': '留空：接收任意服务的事件',
+  'Target service': '目标服务', 'Target action': '目标操作', 'Actions that need confirmation are never dispatched by the bus.': '需要确认的操作永远不会由总线派发。',
+  'Exact, a prefix ending in *, or *': '精确类型、以 * 结尾的前缀或 *', 'An event type, a prefix ending in *, or *': '事件类型、以 * 结尾的前缀或 *',
+  'Start with DRY_RUN, check the events, then ENABLED.': '先用 DRY_RUN，检查事件后再设为 ENABLED。', 'Input mapping (JSON)': '输入映射（JSON）',
+  'Templates: $event.payload.orderId, $event.sourceServiceCode, $event.correlationId … Empty: the event payload unchanged.':
+    '模板：$event.payload.orderId、$event.sourceServiceCode、$event.correlationId …；留空：原样使用事件负载。',
+  'Condition: JSON Schema for the payload (optional)': '条件：负载的 JSON Schema（可选）', 'Not a JSON object: {reason}': '不是 JSON 对象：{reason}',
+  'Must be a JSON object ({ … })': '必须是 JSON 对象（{ … }）', 'Lower-case letters, digits, - and _': '小写字母、数字、- 和 _',
+  'Test routes': '测试路由', Test: '测试', 'Try a sample event against every route. Nothing is stored or dispatched.': '用示例事件测试所有路由，不会存储或派发任何内容。',
+  'An event type such as order.created': '事件类型，例如 order.created', 'Payload (JSON)': '负载（JSON）', 'There are no routes to test.': '没有可测试的路由。',
+  'Matches: would dispatch': '匹配：将派发', 'Matches: would record a dry run': '匹配：将记录试运行', 'Matches, but would not dispatch': '匹配，但不会派发', 'No match': '不匹配',
+  'Correlation ID': '关联 ID', Accepted: '接收时间', Depth: '深度', Dispatches: '派发', Details: '详情', Links: '链接', 'Audit chain': '审计链', 'dry run': '试运行',
+  none: '无', 'Show dispatches': '显示派发', 'Hide dispatches': '隐藏派发', 'Show every event of this chain': '显示该链上的所有事件', Occurred: '发生时间',
+  'Caused by': '起因事件', 'Publisher event ID': '发布方事件 ID', 'No events yet.': '暂无事件。', 'No route matched this event.': '没有路由匹配该事件。',
+  'dry run: nothing dispatched': '试运行：未派发', '{n} attempts': '{n} 次尝试', Replayed: '已重放', 'Payload it would have dispatched': '本应派发的负载',
+  'Dispatched payload': '已派发的负载', Replay: '重放', Attempts: '尝试次数', 'Replay failed again': '重放再次失败', 'No dead letters.': '暂无死信。',
+  'Matches that could not be dispatched (target missing or unavailable, mapping invalid). A replay uses the route as it is now.':
+    '未能派发的匹配（目标缺失或不可用、映射无效）。重放时使用路由的当前配置。',
+  'Audit chain of correlation ID': '关联 ID 的审计链', 'Every bus audit event': '全部总线审计事件',
+  'Audit events of the bus (actions starting with bus.), newest first.': '总线的审计事件（操作以 bus. 开头），最新的在前。',
+  'Events accepted': '已接收事件', 'Rejected: rate limited': '拒绝：超出速率限制', 'Rejected: depth exceeded': '拒绝：超出深度', 'Rejected: payload invalid': '拒绝：负载无效',
+  'Ingest limit (events per minute per agent)': '接收上限（每个代理每分钟事件数）', 'Maximum depth': '最大深度', 'Recent rejections': '最近的拒绝',
+  'Rejection counts are kept in memory since the server started.': '拒绝计数保存在内存中，从服务器启动时开始统计。', 'No rejected events.': '暂无被拒绝的事件。',
+  'Copy event ID': '复制事件 ID',
 };
