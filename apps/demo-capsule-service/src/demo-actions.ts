@@ -175,17 +175,28 @@ export function demoActions(agent: CapsuleAgent, inventory: DemoInventory): Acti
       order: 40,
       timeoutSeconds: 600,
       inputSchema: { type: 'object', properties: { seconds: { type: 'integer', title: 'Seconds', minimum: 1, maximum: 300, default: 20 } } },
+      // Reported as the service's running operation in its health details while it works; the agent sends health at
+      // once when it starts and ends, and the progress in between rides the regular heartbeats.
       handler: counted(async (payload, { signal, logger, commandId }) => {
         const seconds = Number(payload.seconds ?? 20);
-        for (let step = 0; step < seconds * 10; step++) {
-          if (signal.aborted) {
-            inventory.abortedHandlers += 1;
-            logger.info('slowTask stopped by its abort signal', { commandId, reason: String((signal.reason as Error | undefined)?.message ?? signal.reason) });
-            throw signal.reason;
+        const operation = { name: 'slowTask', startedAt: new Date().toISOString(), doneSeconds: 0, totalSeconds: seconds };
+        inventory.operations.set(commandId, operation);
+        agent.reportHealth();
+        try {
+          for (let step = 0; step < seconds * 10; step++) {
+            if (signal.aborted) {
+              inventory.abortedHandlers += 1;
+              logger.info('slowTask stopped by its abort signal', { commandId, reason: String((signal.reason as Error | undefined)?.message ?? signal.reason) });
+              throw signal.reason;
+            }
+            await new Promise((r) => setTimeout(r, 100));
+            operation.doneSeconds = Math.floor((step + 1) / 10);
           }
-          await new Promise((r) => setTimeout(r, 100));
+          return { workedSeconds: seconds };
+        } finally {
+          inventory.operations.delete(commandId);
+          agent.reportHealth();
         }
-        return { workedSeconds: seconds };
       }),
     },
     {

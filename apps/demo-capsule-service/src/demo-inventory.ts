@@ -8,6 +8,14 @@ export interface DemoItem {
   createdAt: string;
 }
 
+/** A long-running piece of work, reported in health details while it runs (operationStatus, operationName, …). */
+export interface DemoOperation {
+  name: string;
+  startedAt: string;
+  doneSeconds: number;
+  totalSeconds: number;
+}
+
 /** The demo's business state: a few items, a widget setting and a cache, all in memory. */
 export class DemoInventory {
   readonly items = new Map<string, DemoItem>();
@@ -17,6 +25,8 @@ export class DemoInventory {
   /** Handler runs per command id, so tests (and operators) can see that nothing ran twice. */
   readonly executions = new Map<string, number>();
   abortedHandlers = 0;
+  /** Running slow tasks by command id; health shows the newest one. */
+  readonly operations = new Map<string, DemoOperation>();
 
   constructor() {
     const now = Date.now();
@@ -28,6 +38,20 @@ export class DemoInventory {
 
   countExecution(commandId: string): void {
     this.executions.set(commandId, (this.executions.get(commandId) ?? 0) + 1);
+  }
+
+  /** The contract's operation fields for health details: the newest running operation, or none (nothing to show). */
+  operationDetails(): Record<string, string> {
+    const running = [...this.operations.values()];
+    const newest = running.at(-1);
+    if (!newest) return {};
+    const others = running.length > 1 ? ` (+${running.length - 1} more running)` : '';
+    return {
+      operationStatus: 'RUNNING',
+      operationName: newest.name,
+      operationMessage: `${newest.doneSeconds} of ${newest.totalSeconds} s done${others}`,
+      operationStartedAt: newest.startedAt,
+    };
   }
 
   newApiKey(): { keyId: string; generatedKey: string } {

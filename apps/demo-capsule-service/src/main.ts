@@ -26,7 +26,7 @@ const agent = new CapsuleAgent({
 agent.health(() => ({
   status: 'UP',
   message: 'demo is serving',
-  details: { items: inventory.items.size, cacheEntries: inventory.cacheEntries, uptimeSeconds: Math.round((Date.now() - inventory.startedAt) / 1000) },
+  details: { items: inventory.items.size, cacheEntries: inventory.cacheEntries, uptimeSeconds: Math.round((Date.now() - inventory.startedAt) / 1000), ...inventory.operationDetails() },
 }));
 agent.configs(() => [
   { key: 'demo.http.port', type: 'number', label: 'HTTP port', source: 'env', valuePreview: String(port) },

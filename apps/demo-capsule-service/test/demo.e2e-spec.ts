@@ -162,11 +162,16 @@ describe('the demo Capsule Service and the SDK, as real processes', () => {
   it('cancelling the slow action fires the handler’s abort signal and the command ends CANCELLED', async () => {
     const id = await execute('slowTask', { seconds: 120 });
     await waitUntil(demo, 'the slow task to run', async () => (await admin.get(`/api/admin/commands/${id}`)).body.data.status === 'RUNNING');
+    // While it runs, the service's health reports it as its operation; once cancelled, the operation is gone.
+    const operation = async () => (await admin.get(`/api/admin/capsule-services/${serviceId}/health`)).body.data?.details ?? {};
+    await waitUntil(demo, 'health to report the running operation', async () => (await operation()).operationStatus === 'RUNNING');
+    expect(await operation()).toMatchObject({ operationName: 'slowTask', operationMessage: expect.stringMatching(/of 120 s done/), operationStartedAt: expect.any(String) });
     const before = (await demoStatus()).abortedHandlers;
     expect((await admin.post(`/api/admin/commands/${id}/cancel`)).status).toBe(200);
     await waitUntil(demo, 'the handler to see its abort signal', async () => (await demoStatus()).abortedHandlers === before + 1, 15_000);
     expect(demo!.output()).toMatch(new RegExp(`slowTask stopped by its abort signal.*${id}.*command cancelled`));
     expect(await finished(id)).toMatchObject({ status: 'CANCELLED' });
+    await waitUntil(demo, 'health to drop the operation', async () => (await operation()).operationStatus === undefined);
   }, 60_000);
 
   it('a restarted demo reuses its token file: no second registration, and it carries on', async () => {

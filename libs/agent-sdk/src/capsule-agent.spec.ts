@@ -9,6 +9,7 @@ function fakeBackend(answers: { register?: () => Response; heartbeatCadence?: nu
   const calls: string[] = [];
   const results: Array<{ path: string; body: any }> = [];
   const reports: any[] = [];
+  const heartbeatBodies: any[] = [];
   let heartbeats = 0;
   const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const fetchImpl = (async (input: Request | string) => {
@@ -21,6 +22,7 @@ function fakeBackend(answers: { register?: () => Response; heartbeatCadence?: nu
       return json({ success: true, data: { services: [{ id: 'svc_1', code: 'svc' }] } });
     }
     if (path.endsWith('/heartbeat')) {
+      heartbeatBodies.push(JSON.parse(await request.clone().text()));
       const seconds = answers.heartbeatCadence?.[Math.min(heartbeats++, answers.heartbeatCadence.length - 1)] ?? 7;
       return json({ success: true, data: { heartbeatIntervalSeconds: seconds, commandPollIntervalSeconds: 2, maxCommandWaitSeconds: 12 } });
     }
@@ -34,7 +36,7 @@ function fakeBackend(answers: { register?: () => Response; heartbeatCadence?: nu
     }
     return json({ success: false, error: { code: 'NOT_FOUND', message: 'no' } }, 404);
   }) as typeof fetch;
-  return { fetchImpl, calls, results, reports };
+  return { fetchImpl, calls, results, reports, heartbeatBodies };
 }
 
 describe('CapsuleAgent', () => {
@@ -120,6 +122,27 @@ describe('CapsuleAgent', () => {
     expect(backend.reports[1].services[0].actions.map((a: { name: string }) => a.name)).toEqual(['first', 'second']);
     await agent.reportManifest(); // forced, even though nothing changed
     expect(backend.reports).toHaveLength(3);
+    await agent.stop();
+  });
+
+  it('reportHealth() sends a heartbeat with health at once instead of at the next interval, coalescing calls', async () => {
+    const backend = fakeBackend({ heartbeatCadence: [60] });
+    const agent = make(backend.fetchImpl);
+    let operation = 'IDLE';
+    agent.health(() => ({ status: 'UP', details: { operationStatus: operation } }));
+    const heartbeats = () => backend.heartbeatBodies.length;
+    await agent.start();
+    expect(heartbeats()).toBe(1);
+    await new Promise((r) => setTimeout(r, 1100)); // past the one-second spacing; the 60 s interval is far away
+    expect(heartbeats()).toBe(1);
+    operation = 'RUNNING';
+    agent.reportHealth();
+    agent.reportHealth();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(heartbeats()).toBe(2);
+    expect(backend.heartbeatBodies[1].health).toEqual({ status: 'UP', details: { operationStatus: 'RUNNING' } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(heartbeats()).toBe(2);
     await agent.stop();
   });
 

@@ -61,6 +61,10 @@ export class CapsuleAgent extends EventEmitter {
   private cadence: Cadence;
   private reportedFingerprint?: string;
   private reportNow?: () => void;
+  /** Set by {@link reportHealth}: the heartbeat loop sends at once instead of waiting out its interval. */
+  private healthDue = false;
+  private wakeHeartbeat?: () => void;
+  private lastHeartbeatAt = 0;
   private online = false;
   private currentState: AgentState = 'idle';
   private id?: string;
@@ -186,6 +190,15 @@ export class CapsuleAgent extends EventEmitter {
   /** The published docs' name for {@link publishBusEvent}. */
   publishEvent(eventType: string, payload: Record<string, unknown>, options?: BusEventOptions): Promise<PublishBusEventResultDto> {
     return this.publishBusEvent(eventType, payload, options);
+  }
+
+  /**
+   * Sends a heartbeat with health now instead of at the next interval, e.g. when a long operation starts or ends, so
+   * the console shows it at once. Calls are coalesced, at most one early heartbeat a second; never throws.
+   */
+  reportHealth(): void {
+    this.healthDue = true;
+    this.wakeHeartbeat?.();
   }
 
   /** Runs the primary service's health provider now. */
@@ -330,12 +343,27 @@ export class CapsuleAgent extends EventEmitter {
   private heartbeatLoop(): Promise<void> {
     return this.keepRunning(
       () => this.sendHeartbeats(),
-      (afterFailure) => (afterFailure ? Promise.resolve() : sleep(this.cadence.heartbeatMs, this.stopController.signal)),
+      (afterFailure) => (afterFailure ? Promise.resolve() : this.heartbeatPause()),
       () => this.cadence.heartbeatMs,
     );
   }
 
+  /** The heartbeat interval, cut short by {@link reportHealth} (not sooner than a second after the last heartbeat). */
+  private async heartbeatPause(): Promise<void> {
+    if (!this.healthDue) {
+      await new Promise<void>((resolve) => {
+        this.wakeHeartbeat = resolve;
+        void sleep(this.cadence.heartbeatMs, this.stopController.signal).then(resolve);
+      });
+      this.wakeHeartbeat = undefined;
+    }
+    const spacing = this.lastHeartbeatAt + 1000 - Date.now();
+    if (spacing > 0) await sleep(spacing, this.stopController.signal);
+  }
+
   private async sendHeartbeats(): Promise<void> {
+    this.healthDue = false;
+    this.lastHeartbeatAt = Date.now();
     const services = [...this.catalog.services.values()].filter((entry) => entry.serviceId);
     if (!services.length) return this.adoptCadence(await this.api.heartbeat({}, this.stopController.signal));
     for (const entry of services) {
