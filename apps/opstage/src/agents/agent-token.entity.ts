@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import type { Opt, Ref } from '@mikro-orm/core';
+import { DateTimeType, type Opt, type Ref } from '@mikro-orm/core';
 import type { AgentTokenStatus } from '../../../../libs/contracts/src';
 import { Agent } from './agent.entity';
 
@@ -19,12 +19,12 @@ export class AgentToken {
   @Property({ type: 'string', length: 16 })
   status: Opt<AgentTokenStatus> = 'ACTIVE';
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   lastUsedAt: Date | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   revokedAt: Date | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Opt<Date> = new Date();
 }

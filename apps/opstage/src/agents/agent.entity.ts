@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import type { Opt } from '@mikro-orm/core';
+import { DateTimeType, type Opt } from '@mikro-orm/core';
 import type { AgentMode, AgentStatus } from '../../../../libs/contracts/src';
 
 @Entity({ tableName: 'agents' })
@@ -24,22 +24,22 @@ export class Agent {
   @Property({ type: 'string', length: 16 })
   status: Opt<AgentStatus> = 'PENDING';
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   lastHeartbeatAt: Date | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   disabledAt: Date | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   revokedAt: Date | null = null;
 
   /** Set by an operator's re-enrol: the next registration with this code may revive a DISABLED/REVOKED agent. */
   @Property({ type: 'boolean' })
   reenrolAllowed: Opt<boolean> = false;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Opt<Date> = new Date();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
 }

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { Opt } from '@mikro-orm/core';
+import { DateTimeType, type Opt } from '@mikro-orm/core';
 import type { AuditActorType, AuditResult } from '../../../../libs/contracts/src';
 
 @Entity({ tableName: 'audit_events' })
@@ -49,6 +49,6 @@ export class AuditEvent {
   @Property({ type: 'string', length: 200, nullable: true })
   correlationId: string | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Opt<Date> = new Date();
 }

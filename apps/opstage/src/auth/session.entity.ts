@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import type { Opt, Ref } from '@mikro-orm/core';
+import { DateTimeType, type Opt, type Ref } from '@mikro-orm/core';
 import { User } from '../users/user.entity';
 
 /** A persisted admin session. Only the HMAC of the cookie value is stored; the CSRF token is derived, never stored. */
@@ -19,17 +19,17 @@ export class Session {
   @Property({ type: 'string', length: 64 })
   csrfNonce: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Opt<Date> = new Date();
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   lastSeenAt: Opt<Date> = new Date();
 
   @Index()
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   expiresAt: Date;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   revokedAt: Date | null = null;
 
   @Property({ type: 'string', length: 64, nullable: true })

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { Opt } from '@mikro-orm/core';
+import { DateTimeType, type Opt } from '@mikro-orm/core';
 import type { BusDispatchStatus, CommandStatus } from '../../../../libs/contracts/src';
 import type { ValidationIssue } from '../http/api-error';
 
@@ -61,12 +61,12 @@ export class BusDispatch {
   @Property({ type: 'integer' })
   attempts: Opt<number> = 1;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Opt<Date> = new Date();
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   updatedAt: Opt<Date> = new Date();
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   replayedAt: Date | null = null;
 }

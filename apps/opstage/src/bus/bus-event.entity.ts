@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import type { Opt } from '@mikro-orm/core';
+import { DateTimeType, type Opt } from '@mikro-orm/core';
 import type { BusDispatchStatus } from '../../../../libs/contracts/src';
 
 /** What the ingest answered for one matched route; kept on the event so a repeated `eventId` gets the same answer. */
@@ -67,10 +67,10 @@ export class BusEvent {
   @Property({ type: 'boolean' })
   dryRun: Opt<boolean> = false;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   occurredAt: Date;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   acceptedAt: Date;
 
   @Property({ type: 'integer' })

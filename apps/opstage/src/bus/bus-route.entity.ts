@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { Opt } from '@mikro-orm/core';
+import { DateTimeType, type Opt } from '@mikro-orm/core';
 import type { BusRouteStatus } from '../../../../libs/contracts/src';
 
 /** An operator's rule: events of a type (optionally from one source) become one command on a target action. */
@@ -45,9 +45,9 @@ export class BusRoute {
   @Property({ type: 'string', length: 40, nullable: true })
   createdByUserId: string | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Opt<Date> = new Date();
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   updatedAt: Opt<Date> = new Date();
 }

@@ -1,5 +1,5 @@
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import type { Opt, Ref } from '@mikro-orm/core';
+import { DateTimeType, type Opt, type Ref } from '@mikro-orm/core';
 import type { DangerLevel } from '../../../../libs/contracts/src';
 import { CapsuleService } from './capsule-service.entity';
 
@@ -42,9 +42,9 @@ export class ActionDefinition {
   @Property({ type: 'boolean' })
   enabled: Opt<boolean> = true;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Opt<Date> = new Date();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
 }

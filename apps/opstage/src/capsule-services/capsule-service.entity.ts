@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import type { Opt, Ref } from '@mikro-orm/core';
+import { DateTimeType, type Opt, type Ref } from '@mikro-orm/core';
 import type { HealthStatus, ServiceStatus } from '../../../../libs/contracts/src';
 import { Agent } from '../agents/agent.entity';
 
@@ -43,15 +43,15 @@ export class CapsuleService {
   @Property({ type: 'string', length: 64, nullable: true })
   reportHash: string | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   lastReportedAt: Date | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   lastHealthAt: Date | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Opt<Date> = new Date();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
 }

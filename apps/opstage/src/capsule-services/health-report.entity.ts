@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { Opt, Ref } from '@mikro-orm/core';
+import { DateTimeType, type Opt, type Ref } from '@mikro-orm/core';
 import type { HealthStatus } from '../../../../libs/contracts/src';
 import { CapsuleService } from './capsule-service.entity';
 
@@ -25,6 +25,6 @@ export class HealthReport {
   @Property({ type: 'json' })
   details: Opt<Record<string, unknown>> = {};
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   reportedAt: Opt<Date> = new Date();
 }

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import type { Opt } from '@mikro-orm/core';
+import { DateTimeType, type Opt } from '@mikro-orm/core';
 
 @Entity({ tableName: 'command_results' })
 @Index({ properties: ['agentId', 'reportedAt'] })
@@ -29,6 +29,6 @@ export class CommandResult {
   @Property({ type: 'string', length: 200, nullable: true })
   idempotencyKey: string | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   reportedAt: Opt<Date> = new Date();
 }

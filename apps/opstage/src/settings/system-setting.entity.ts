@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import type { Opt } from '@mikro-orm/core';
+import { DateTimeType, type Opt } from '@mikro-orm/core';
 
 @Entity({ tableName: 'system_settings' })
 export class SystemSetting {
@@ -13,9 +13,9 @@ export class SystemSetting {
   @Property({ type: 'json' })
   value: Record<string, unknown>;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Opt<Date> = new Date();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
 }

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import type { Opt } from '@mikro-orm/core';
+import { DateTimeType, type Opt } from '@mikro-orm/core';
 import type { UserRole, UserStatus } from '../../../../libs/contracts/src';
 
 @Entity({ tableName: 'users' })
@@ -24,15 +24,15 @@ export class User {
   @Property({ type: 'string', length: 16 })
   status: Opt<UserStatus> = 'ACTIVE';
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   lastLoginAt: Date | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   passwordChangedAt: Date | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Opt<Date> = new Date();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
 }
