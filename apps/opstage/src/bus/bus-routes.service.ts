@@ -7,6 +7,7 @@ import { ActionPayloadValidator } from '../commands/domain/action-payload-valida
 import { ApiError, ValidationIssue } from '../http/api-error';
 import { newId } from '../ids/new-id';
 import { BusRoute } from './bus-route.entity';
+import { ormTargetReads } from './domain/bus-reads';
 import { mappingIssues } from './domain/input-mapping';
 import { RoutePlanner } from './domain/route-planner';
 import { BusRouteBodyDto, BusRouteDto } from './dto/bus-route.dto';
@@ -85,7 +86,7 @@ export class BusRoutesService {
         outcomes.push({ ...base, matched: false, reason });
         continue;
       }
-      const plan = await this.planner.plan(em, route, view);
+      const plan = await this.planner.plan(ormTargetReads(em), route, view);
       outcomes.push(
         plan.ok
           ? { ...base, matched: true, wouldDispatch: route.status !== 'DISABLED', payload: plan.payload }

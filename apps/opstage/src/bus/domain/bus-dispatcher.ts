@@ -11,6 +11,7 @@ import { BusDispatch } from '../bus-dispatch.entity';
 import type { BusEvent, RoutedCommandOutcome } from '../bus-event.entity';
 import type { BusRoute } from '../bus-route.entity';
 import type { EventView } from './input-mapping';
+import { ormTargetReads, RouteTargetReads } from './bus-reads';
 import { RoutePlanner } from './route-planner';
 
 /** The raw payload and metadata kept (sealed) with an event while a dispatch of it is dead-lettered. */
@@ -38,7 +39,7 @@ export class BusDispatcher {
     private readonly sealer: PayloadSealer,
   ) {}
 
-  async dispatch(tx: EntityManager, event: BusEvent, view: EventView, route: BusRoute, now: Date): Promise<DispatchOutcome> {
+  async dispatch(tx: EntityManager, reads: RouteTargetReads, event: BusEvent, view: EventView, route: BusRoute, now: Date): Promise<DispatchOutcome> {
     const dryRun = route.status === 'DRY_RUN' || event.dryRun;
     const correlationId = event.correlationId;
     this.audit.record(tx, { ...SYSTEM_ACTOR, action: 'bus.route.matched', targetType: 'BusRoute', targetId: route.id, metadata: { eventId: event.id, dryRun }, correlationId }, now);
@@ -55,7 +56,7 @@ export class BusDispatcher {
       createdAt: now,
       updatedAt: now,
     });
-    const command = await this.attempt(tx, event, view, route, dispatch, SYSTEM_ACTOR, now);
+    const command = await this.attempt(tx, reads, event, view, route, dispatch, SYSTEM_ACTOR, now);
     return { dispatch, command };
   }
 
@@ -63,7 +64,7 @@ export class BusDispatcher {
   async replay(tx: EntityManager, event: BusEvent, view: EventView, route: BusRoute, dispatch: BusDispatch, actor: AuditActor, now: Date): Promise<Command | null> {
     dispatch.attempts += 1;
     dispatch.updatedAt = now;
-    const command = await this.attempt(tx, event, view, route, dispatch, actor, now);
+    const command = await this.attempt(tx, ormTargetReads(tx), event, view, route, dispatch, actor, now);
     if (command) {
       dispatch.status = 'REPLAYED';
       dispatch.replayedAt = now;
@@ -84,9 +85,9 @@ export class BusDispatcher {
     return command;
   }
 
-  private async attempt(tx: EntityManager, event: BusEvent, view: EventView, route: BusRoute, dispatch: BusDispatch, actor: AuditActor, now: Date): Promise<Command | null> {
+  private async attempt(tx: EntityManager, reads: RouteTargetReads, event: BusEvent, view: EventView, route: BusRoute, dispatch: BusDispatch, actor: AuditActor, now: Date): Promise<Command | null> {
     const correlationId = event.correlationId;
-    const plan = await this.planner.plan(tx, route, view);
+    const plan = await this.planner.plan(reads, route, view);
     if (!plan.ok) {
       Object.assign(dispatch, { status: 'FAILED', errorCode: plan.failure.code, errorMessage: plan.failure.message, issues: plan.failure.issues ?? null, payload: plan.payload ? redact(plan.payload) : null });
       if (!dispatch.dryRun) event.sealedPayload ??= this.sealer.seal({ payload: view.payload, metadata: view.metadata } satisfies RawEventParts);

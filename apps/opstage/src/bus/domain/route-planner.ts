@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/sqlite';
 import type { ErrorCode } from '../../../../../libs/contracts/src';
-import { Agent } from '../../agents/agent.entity';
-import { ActionDefinition } from '../../capsule-services/action-definition.entity';
-import { CapsuleService } from '../../capsule-services/capsule-service.entity';
 import { OpstageConfig } from '../../config/opstage-config';
 import { ActionPayloadValidator } from '../../commands/domain/action-payload-validator';
 import type { ActionTarget } from '../../commands/domain/action-command-factory';
 import { assertAgentReady } from '../../commands/domain/agent-readiness';
 import { ApiError, ValidationIssue } from '../../http/api-error';
-import { BusRoute } from '../bus-route.entity';
+import type { BusRoute } from '../bus-route.entity';
+import type { RouteTargetReads } from './bus-reads';
 import { eventTypeMatches } from './event-type-pattern';
 import { EventView, resolveMapping } from './input-mapping';
 
@@ -37,13 +34,8 @@ export class RoutePlanner {
     private readonly validator: ActionPayloadValidator,
   ) {}
 
-  /** Routes that are not DISABLED and match the event, oldest first. */
-  async matchingRoutes(em: EntityManager, event: Pick<EventView, 'eventType' | 'sourceServiceCode' | 'payload'>): Promise<BusRoute[]> {
-    const candidates = await em.find(
-      BusRoute,
-      { status: { $in: ['ENABLED', 'DRY_RUN'] }, $or: [{ sourceServiceCode: null }, { sourceServiceCode: event.sourceServiceCode }] },
-      { orderBy: { createdAt: 'asc', id: 'asc' } },
-    );
+  /** The candidates that match the event, in their order. */
+  matching(candidates: BusRoute[], event: Pick<EventView, 'eventType' | 'sourceServiceCode' | 'payload'>): BusRoute[] {
     return candidates.filter((route) => this.verdict(route, event) === null);
   }
 
@@ -58,15 +50,15 @@ export class RoutePlanner {
     return null;
   }
 
-  async plan(em: EntityManager, route: BusRoute, event: EventView): Promise<RoutePlan> {
+  async plan(reads: RouteTargetReads, route: BusRoute, event: EventView): Promise<RoutePlan> {
     const fail = (code: ErrorCode, message: string, extra: { issues?: ValidationIssue[]; payload?: Record<string, unknown> } = {}): RoutePlan => ({
       ok: false,
       failure: { code, message, ...(extra.issues ? { issues: extra.issues } : {}) },
       ...(extra.payload ? { payload: extra.payload } : {}),
     });
-    const service = await em.findOne(CapsuleService, { code: route.targetServiceCode });
+    const service = await reads.serviceByCode(route.targetServiceCode);
     if (!service) return fail('BUS_TARGET_NOT_FOUND', `Target service "${route.targetServiceCode}" does not exist.`);
-    const action = await em.findOne(ActionDefinition, { service: service.id, name: route.actionName, enabled: true });
+    const action = await reads.enabledAction(service.id, route.actionName);
     if (!action) return fail('BUS_TARGET_NOT_FOUND', `Service "${service.code}" declares no enabled action "${route.actionName}".`);
     if (action.requiresConfirmation || action.dangerLevel === 'HIGH') {
       return fail('BUS_TARGET_REQUIRES_CONFIRMATION', `Action "${action.name}" needs an operator's confirmation; the bus never dispatches it.`);
@@ -74,7 +66,7 @@ export class RoutePlanner {
     const payload = resolveMapping(route.inputMapping, event);
     const issues = this.validator.validate(action.inputSchema, payload);
     if (issues.length) return fail('BUS_MAPPING_INVALID', `The mapped payload does not satisfy the input schema of "${action.name}".`, { issues, payload });
-    const agent = await em.findOne(Agent, { id: service.agent.id });
+    const agent = await reads.agent(service.agent.id);
     try {
       assertAgentReady(agent, this.config.agentOfflineThresholdSeconds);
     } catch (error) {

@@ -1,7 +1,6 @@
 import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/sqlite';
 import { AuditRecorder, SYSTEM_ACTOR } from '../../../audit/audit-recorder';
-import { CapsuleService } from '../../../capsule-services/capsule-service.entity';
 import { declaredPayloadSchema } from '../../../capsule-services/manifest-metadata';
 import type { Command } from '../../../commands/command.entity';
 import { ActionPayloadValidator } from '../../../commands/domain/action-payload-validator';
@@ -9,10 +8,12 @@ import { OpstageConfig } from '../../../config/opstage-config';
 import { ApiError, validationFailed } from '../../../http/api-error';
 import { newId } from '../../../ids/new-id';
 import { redact } from '../../../redaction/redact';
+import { runNativeTransaction } from '../../../database/native-transaction';
 import { BusEvent } from '../../bus-event.entity';
 import { BusDispatcher, routedCommand } from '../../domain/bus-dispatcher';
-import { BusRejections, RejectionCode } from '../../domain/bus-rejections';
+import { BusRejections, type RejectionCode } from '../../domain/bus-rejections';
 import { eventView } from '../../domain/event-view';
+import { IngestReads } from '../../domain/bus-reads';
 import { RoutePlanner } from '../../domain/route-planner';
 import { PublishBusEventResultDto } from '../../dto/bus-event.dto';
 import type { PublishBusEventDto } from '../../dto/publish-bus-event.dto';
@@ -22,12 +23,25 @@ import { IngestBusEventCommand } from '../impl/ingest-bus-event.command';
 
 const RATE_WINDOW_MS = 60_000;
 
-class RateLimitExceeded extends Error {}
+/** A refusal decided inside the transaction; it is counted and audited after the rollback, then answered. */
+class IngestRefused extends Error {
+  constructor(
+    readonly code: RejectionCode,
+    readonly answer: ApiError,
+    readonly correlationId: string | undefined,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(code);
+  }
+}
+
+type Ingested = { duplicate: PublishBusEventResultDto } | { event: BusEvent; commands: Command[] };
 
 /**
  * Ingest in the contract's order — a repeated eventId is answered with its first outcome; then source ownership,
  * the declared payload schema, the depth guard and the per-agent rate limit — and then the routing: the event, each
- * matched route's dispatch and command, and every audit row commit in one transaction, or none of them does.
+ * matched route's dispatch and command, and every audit row commit in one transaction, or none of them does. It is
+ * the bus's hot path, so it reads and inserts with prepared statements inside that transaction (ADR 0011).
  */
 @CommandHandler(IngestBusEventCommand)
 export class IngestBusEventHandler implements ICommandHandler<IngestBusEventCommand> {
@@ -43,101 +57,104 @@ export class IngestBusEventHandler implements ICommandHandler<IngestBusEventComm
   ) {}
 
   async execute({ agentId, body }: IngestBusEventCommand): Promise<PublishBusEventResultDto> {
-    const em = this.em.fork();
-    const repeat = await this.firstOutcome(em, agentId, body.eventId);
-    if (repeat) return repeat;
-    const source = await em.findOne(CapsuleService, { code: body.sourceServiceCode });
-    if (!source) throw new ApiError('BUS_SOURCE_SERVICE_NOT_FOUND', `No service "${body.sourceServiceCode}" has been reported.`, { sourceServiceCode: body.sourceServiceCode });
-    if (source.agent.id !== agentId) throw new ApiError('BUS_SOURCE_SERVICE_FORBIDDEN', `Service "${body.sourceServiceCode}" belongs to another agent.`, { sourceServiceCode: body.sourceServiceCode });
-
-    const payload = body.payload ?? {};
-    const metadata = body.metadata ?? {};
     const now = new Date();
-    const schemaIssues = this.validator.validate(declaredPayloadSchema(source.manifest, body.eventType), payload);
-    if (schemaIssues.length) {
-      await this.reject(agentId, body, 'BUS_EVENT_PAYLOAD_INVALID', now, body.correlationId);
-      throw new ApiError('BUS_EVENT_PAYLOAD_INVALID', `The payload does not match the schema "${source.code}" declares for "${body.eventType}".`, { issues: schemaIssues });
-    }
-    const { depth, correlationId } = await this.chainPosition(em, agentId, body, now);
-
-    const id = newId('bev', now.getTime());
-    let outcome: { event: BusEvent; commands: Command[] };
+    let ingested: Ingested;
     try {
-      outcome = await em.transactional(async (tx) => {
-        const recent = await tx.count(BusEvent, { agentId, acceptedAt: { $gt: new Date(now.getTime() - RATE_WINDOW_MS) } });
-        if (recent >= this.config.busIngestPerMinute) throw new RateLimitExceeded();
-        const event = tx.create(BusEvent, {
-          id,
-          agentId,
-          sourceServiceId: source.id,
-          sourceServiceCode: source.code,
-          eventType: body.eventType,
-          clientEventId: body.eventId ?? null,
-          payload: redact(payload),
-          metadata: redact(metadata),
-          correlationId: correlationId ?? id,
-          causationId: body.causationId ?? null,
-          depth,
-          dryRun: body.routePolicy?.dryRun === true,
-          occurredAt: body.occurredAt ? new Date(body.occurredAt) : now,
-          acceptedAt: now,
-        });
-        this.audit.record(
-          tx,
-          { actorType: 'AGENT', actorId: agentId, action: 'bus.event.received', targetType: 'BusEvent', targetId: id, metadata: { eventType: event.eventType, sourceServiceCode: source.code, depth, causationId: event.causationId }, correlationId: event.correlationId },
-          now,
-        );
-        const view = eventView(event, payload, metadata);
-        const routes = await this.planner.matchingRoutes(tx, view);
-        const commands: Command[] = [];
-        for (const route of routes) {
-          const { dispatch, command } = await this.dispatcher.dispatch(tx, event, view, route, now);
-          event.outcome = [...event.outcome, routedCommand(dispatch)];
-          if (command) commands.push(command);
-        }
-        event.routeCount = routes.length;
-        if (!routes.length) {
-          this.audit.record(tx, { ...SYSTEM_ACTOR, action: 'bus.route.unmatched', targetType: 'BusEvent', targetId: id, metadata: { eventType: event.eventType, sourceServiceCode: source.code }, correlationId: event.correlationId }, now);
-        }
-        return { event, commands };
+      ingested = await runNativeTransaction(this.em.fork(), async (statements, tx) => {
+        const reads = new IngestReads(statements, tx);
+        const first = body.eventId ? reads.eventByClientId(agentId, body.eventId) : null;
+        if (first) return { duplicate: PublishBusEventResultDto.from(first, true) };
+        const result = await this.route(reads, tx, agentId, body, now);
+        statements.insertPending(tx);
+        return result;
       });
     } catch (error) {
-      if (error instanceof RateLimitExceeded) {
-        await this.reject(agentId, body, 'BUS_RATE_LIMITED', now, correlationId);
-        throw new ApiError('BUS_RATE_LIMITED', `More than ${this.config.busIngestPerMinute} events in the last minute from this agent.`, { limitPerMinute: this.config.busIngestPerMinute }, { headers: { 'retry-after': '60' } });
+      if (error instanceof IngestRefused) {
+        await this.rejections.record({ at: now, agentId, code: error.code, eventType: body.eventType, sourceServiceCode: body.sourceServiceCode, correlationId: error.correlationId, details: error.details });
+        throw error.answer;
       }
-      if (error instanceof UniqueConstraintViolationException) {
-        const raced = await this.firstOutcome(this.em.fork(), agentId, body.eventId);
-        if (raced) return raced;
+      if (error instanceof UniqueConstraintViolationException && body.eventId) {
+        // The same eventId raced in from a second request: answer with the outcome that won.
+        const raced = await this.em.fork().findOne(BusEvent, { agentId, clientEventId: body.eventId });
+        if (raced) return PublishBusEventResultDto.from(raced, true);
       }
       throw error;
     }
-    for (const command of outcome.commands) this.eventBus.publish(new CommandQueuedEvent(command.id, command.agentId, command.type));
-    this.eventBus.publish(new BusEventIngestedEvent(outcome.event.id, outcome.commands.length));
-    return PublishBusEventResultDto.from(outcome.event, false);
+    if ('duplicate' in ingested) return ingested.duplicate;
+    for (const command of ingested.commands) this.eventBus.publish(new CommandQueuedEvent(command.id, command.agentId, command.type));
+    this.eventBus.publish(new BusEventIngestedEvent(ingested.event.id, ingested.commands.length));
+    return PublishBusEventResultDto.from(ingested.event, false);
   }
 
-  private async firstOutcome(em: EntityManager, agentId: string, eventId: string | undefined): Promise<PublishBusEventResultDto | null> {
-    if (!eventId) return null;
-    const first = await em.findOne(BusEvent, { agentId, clientEventId: eventId });
-    return first ? PublishBusEventResultDto.from(first, true) : null;
+  /** The checks, then the event, its audit row and every matched route's dispatch, added to `tx`. */
+  private async route(reads: IngestReads, tx: EntityManager, agentId: string, body: PublishBusEventDto, now: Date): Promise<Ingested> {
+    const source = reads.service(body.sourceServiceCode);
+    if (!source) throw new ApiError('BUS_SOURCE_SERVICE_NOT_FOUND', `No service "${body.sourceServiceCode}" has been reported.`, { sourceServiceCode: body.sourceServiceCode });
+    if (source.agent.id !== agentId) throw new ApiError('BUS_SOURCE_SERVICE_FORBIDDEN', `Service "${body.sourceServiceCode}" belongs to another agent.`, { sourceServiceCode: body.sourceServiceCode });
+    const payload = body.payload ?? {};
+    const metadata = body.metadata ?? {};
+    const schemaIssues = this.validator.validate(declaredPayloadSchema(source.manifest, body.eventType), payload);
+    if (schemaIssues.length) {
+      const answer = new ApiError('BUS_EVENT_PAYLOAD_INVALID', `The payload does not match the schema "${source.code}" declares for "${body.eventType}".`, { issues: schemaIssues });
+      throw new IngestRefused('BUS_EVENT_PAYLOAD_INVALID', answer, body.correlationId);
+    }
+    const { depth, correlationId } = this.chainPosition(reads, body);
+    if (reads.eventsSince(agentId, new Date(now.getTime() - RATE_WINDOW_MS)) >= this.config.busIngestPerMinute) {
+      const limit = this.config.busIngestPerMinute;
+      const answer = new ApiError('BUS_RATE_LIMITED', `More than ${limit} events in the last minute from this agent.`, { limitPerMinute: limit }, { headers: { 'retry-after': '60' } });
+      throw new IngestRefused('BUS_RATE_LIMITED', answer, correlationId);
+    }
+
+    const id = newId('bev', now.getTime());
+    const event = tx.create(BusEvent, {
+      id,
+      agentId,
+      sourceServiceId: source.id,
+      sourceServiceCode: source.code,
+      eventType: body.eventType,
+      clientEventId: body.eventId ?? null,
+      payload: redact(payload),
+      metadata: redact(metadata),
+      correlationId: correlationId ?? id,
+      causationId: body.causationId ?? null,
+      depth,
+      dryRun: body.routePolicy?.dryRun === true,
+      occurredAt: body.occurredAt ? new Date(body.occurredAt) : now,
+      acceptedAt: now,
+    });
+    this.audit.record(
+      tx,
+      { actorType: 'AGENT', actorId: agentId, action: 'bus.event.received', targetType: 'BusEvent', targetId: id, metadata: { eventType: event.eventType, sourceServiceCode: source.code, depth, causationId: event.causationId }, correlationId: event.correlationId },
+      now,
+    );
+    const view = eventView(event, payload, metadata);
+    const routes = this.planner.matching(reads.activeRoutes(source.code), view);
+    const commands: Command[] = [];
+    for (const route of routes) {
+      const { dispatch, command } = await this.dispatcher.dispatch(tx, reads, event, view, route, now);
+      event.outcome = [...event.outcome, routedCommand(dispatch)];
+      if (command) commands.push(command);
+    }
+    event.routeCount = routes.length;
+    if (!routes.length) {
+      this.audit.record(tx, { ...SYSTEM_ACTOR, action: 'bus.route.unmatched', targetType: 'BusEvent', targetId: id, metadata: { eventType: event.eventType, sourceServiceCode: source.code }, correlationId: event.correlationId }, now);
+    }
+    return { event, commands };
   }
 
   /** Depth from the stored causation chain (never from the publisher), and the correlation id it inherits. */
-  private async chainPosition(em: EntityManager, agentId: string, body: PublishBusEventDto, now: Date): Promise<{ depth: number; correlationId: string | undefined }> {
+  private chainPosition(reads: IngestReads, body: PublishBusEventDto): { depth: number; correlationId: string | undefined } {
     if (!body.causationId) return { depth: 0, correlationId: body.correlationId };
-    const cause = await em.findOne(BusEvent, { id: body.causationId }, { fields: ['depth', 'correlationId'] });
+    const cause = reads.chainLink(body.causationId);
     if (!cause) throw validationFailed([{ path: 'causationId', message: 'does not name a stored bus event' }]);
     const depth = cause.depth + 1;
     const correlationId = body.correlationId ?? cause.correlationId;
-    if (depth > this.config.busMaxDepth) {
-      await this.reject(agentId, body, 'BUS_DEPTH_EXCEEDED', now, correlationId, { depth, maxDepth: this.config.busMaxDepth, causationId: body.causationId });
-      throw new ApiError('BUS_DEPTH_EXCEEDED', `This event would be ${depth} hops from its root; the limit is ${this.config.busMaxDepth} (OPSTAGE_CAPSULE_BUS_MAX_DEPTH).`, { depth, maxDepth: this.config.busMaxDepth, causationId: body.causationId });
+    const maxDepth = this.config.busMaxDepth;
+    if (depth > maxDepth) {
+      const details = { depth, maxDepth, causationId: body.causationId };
+      const answer = new ApiError('BUS_DEPTH_EXCEEDED', `This event would be ${depth} hops from its root; the limit is ${maxDepth} (OPSTAGE_CAPSULE_BUS_MAX_DEPTH).`, details);
+      throw new IngestRefused('BUS_DEPTH_EXCEEDED', answer, correlationId, details);
     }
     return { depth, correlationId };
-  }
-
-  private reject(agentId: string, body: PublishBusEventDto, code: RejectionCode, at: Date, correlationId: string | undefined, details?: Record<string, unknown>): Promise<void> {
-    return this.rejections.record({ at, agentId, code, eventType: body.eventType, sourceServiceCode: body.sourceServiceCode, correlationId, details });
   }
 }

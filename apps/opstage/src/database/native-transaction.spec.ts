@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MikroORM } from '@mikro-orm/sqlite';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { BusDispatch } from '../bus/bus-dispatch.entity';
+import { BusEvent } from '../bus/bus-event.entity';
+import { Agent } from '../agents/agent.entity';
+import { Command } from '../commands/command.entity';
+import { openOrm } from '../cli/open-orm';
+import { runNativeTransaction } from './native-transaction';
+
+/** Rows of one table keyed by id, as SQLite holds them. */
+async function rows(orm: MikroORM, table: string): Promise<Map<string, Record<string, unknown>>> {
+  const all = (await orm.em.getConnection().execute(`select * from ${table}`)) as Array<Record<string, unknown>>;
+  return new Map(all.map((row) => [String(row['id']), row]));
+}
+
+describe('native inserts inside an ORM transaction', () => {
+  let dir: string;
+  let orm: MikroORM;
+  const at = new Date('2026-11-24T10:00:00.123Z');
+
+  // Every column filled with a non-default value where the type allows: JSON with nesting, booleans, dates, nulls.
+  const samples = (suffix: string) => [
+    [Command, { id: `cmd_${suffix}`, agentId: 'agt_1', serviceId: 'svc_1', type: 'ACTION_EXECUTE', actionName: 'echo', status: 'PENDING', payload: { n: 1, nested: { list: [1, 'two', null], flag: true } }, sealedSecrets: 'sealed', createdByUserId: null, idempotencyKey: `key_${suffix}`, causationEventId: 'bev_1', causationDepth: 2, correlationId: 'corr', runTimeoutSeconds: 30, createdAt: at, updatedAt: at, expiresAt: new Date(at.getTime() + 5000) }],
+    [AuditEvent, { id: `aud_${suffix}`, actorType: 'AGENT', actorId: 'agt_1', action: 'bus.event.received', targetType: 'BusEvent', targetId: 'bev_1', result: 'SUCCESS', message: 'quoted \'text\'', requestId: 'req_1', ipAddress: '127.0.0.1', userAgent: 'node', metadata: { depth: 0, causationId: null, note: 'ü "quotes"' }, correlationId: 'corr', createdAt: at }],
+    [BusEvent, { id: `bev_${suffix}`, agentId: 'agt_1', sourceServiceId: 'svc_1', sourceServiceCode: 'shop', eventType: 'order.created', clientEventId: `evt_${suffix}`, payload: { orderId: 'o-1', amount: 12.5 }, metadata: {}, correlationId: 'corr', causationId: null, depth: 1, dryRun: true, occurredAt: at, acceptedAt: at, routeCount: 1, outcome: [{ routeId: 'brt_1', dispatchId: 'bdp_1', dryRun: true, targetServiceCode: 'mailer', actionName: 'echo', status: 'DRY_RUN' }] }],
+    [BusDispatch, { id: `bdp_${suffix}`, eventId: 'bev_1', routeId: 'brt_1', routeName: 'route', targetServiceCode: 'mailer', actionName: 'echo', dryRun: false, status: 'FAILED', payload: null, errorCode: 'BUS_MAPPING_INVALID', errorMessage: 'no', issues: [{ path: 'message', message: 'is required' }], createdAt: at, updatedAt: at }],
+  ] as const;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'native-tx-'));
+    orm = await openOrm(join(dir, 'native.db'));
+    await orm.migrator.up();
+  });
+  afterAll(async () => {
+    await orm.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes exactly the row the ORM writes, column for column', async () => {
+    const em = orm.em.fork();
+    for (const [entity, data] of samples('orm')) em.create(entity as never, data as never);
+    await em.flush();
+    await runNativeTransaction(orm.em.fork(), (statements, tx) => {
+      for (const [entity, data] of samples('native')) tx.create(entity as never, data as never);
+      statements.insertPending(tx);
+    });
+    for (const table of ['commands', 'audit_events', 'bus_events', 'bus_dispatches']) {
+      const stored = await rows(orm, table);
+      const [viaOrm, viaNative] = [...stored.values()].filter((row) => /_(orm|native)$/.test(String(row['id'])));
+      const strip = (row: Record<string, unknown> | undefined) => JSON.parse(JSON.stringify(row ?? {}).replace(/_(orm|native)"/g, '"'));
+      expect(viaNative).toBeDefined();
+      expect(strip(viaNative)).toEqual(strip(viaOrm));
+    }
+    const loaded = await orm.em.fork().findOneOrFail(BusEvent, { id: 'bev_native' });
+    expect(loaded).toMatchObject({ dryRun: true, occurredAt: at, payload: { orderId: 'o-1', amount: 12.5 }, outcome: [expect.objectContaining({ status: 'DRY_RUN' })] });
+  });
+
+  it('rolls the native writes back with the transaction', async () => {
+    await expect(
+      runNativeTransaction(orm.em.fork(), (statements, tx) => {
+        tx.create(AuditEvent, { id: 'aud_rolled_back', actorType: 'SYSTEM', action: 'x', createdAt: at } as never);
+        statements.insertPending(tx);
+        throw new Error('after the insert');
+      }),
+    ).rejects.toThrow('after the insert');
+    expect((await rows(orm, 'audit_events')).has('aud_rolled_back')).toBe(false);
+  });
+
+  it('refuses a unit of work with anything but inserts pending', async () => {
+    const em = orm.em.fork();
+    em.create(Agent, { id: 'agt_native', code: 'native', name: 'native' });
+    await em.flush();
+    await expect(
+      runNativeTransaction(orm.em.fork(), async (statements, tx) => {
+        const agent = await tx.findOneOrFail(Agent, { id: 'agt_native' });
+        agent.name = 'changed';
+        statements.insertPending(tx);
+      }),
+    ).rejects.toThrow(/Agent has a pending update/);
+    expect((await orm.em.fork().findOneOrFail(Agent, { id: 'agt_native' })).name).toBe('native');
+  });
+
+  it('reads through cached prepared statements with bound parameters', async () => {
+    const names = await runNativeTransaction(orm.em.fork(), (statements) => [
+      statements.get<{ name: string }>('select name from agents where id = ?', 'agt_native')?.name,
+      statements.get<{ name: string }>('select name from agents where id = ?', 'agt_missing')?.name,
+      statements.all<{ id: string }>('select id from bus_events where depth = ? order by id', 1).map((row) => row.id),
+    ]);
+    expect(names).toEqual(['native', undefined, ['bev_native', 'bev_orm']]);
+  });
+});
