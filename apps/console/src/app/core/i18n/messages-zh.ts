@@ -126,7 +126,7 @@ export const ZH: Record<string, string> = {
   'Copy schema': '复制 Schema', 'No payload schema: any payload is accepted.': '无负载 Schema：接受任意负载。', Permissions: '权限',
   Covers: '涵盖', 'not an action of this service': '不是该服务的操作', 'no actions': '无操作',
   'This service reports no capabilities, events or permissions (v0.3 manifest metadata).': '该服务未上报能力、事件或权限（v0.3 清单元数据）。',
-  'The latest {n} reports over time; hover a band for its details.': '最近 {n} 条报告的时间线；将鼠标悬停在色带上可查看详情。',
+  'Health reports over time (the latest {n}); hover a band for its details.': '健康报告时间线（最近 {n} 条）；将鼠标悬停在色带上可查看详情。',
   'Health from {from} to {to}: {summary}': '{from} 至 {to} 的健康状况：{summary}', 'No reports': '无报告', '1 report': '1 条报告',
   '{n} reports': '{n} 条报告', 'No health reports to chart yet.': '暂无可绘制的健康报告。',
 };

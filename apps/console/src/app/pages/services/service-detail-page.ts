@@ -58,7 +58,6 @@ export class ServiceDetailPage {
     { sort: '-createdAt', pageSize: 10 },
   );
   protected readonly history = new PagedQuery<HealthReportDto>(({ page, pageSize, sort }) => this.client.page(listCapsuleServiceHealthHistory, { serviceId: this.serviceId(), page, pageSize, sort }), '-reportedAt');
-  protected readonly timelineSize = TIMELINE_REPORTS;
   /** The latest reports for the timeline, whatever page of the history table is shown, and when they were read. */
   protected readonly timeline = new Loader(async () => {
     const latest = await this.client.page(listCapsuleServiceHealthHistory, { serviceId: this.serviceId(), page: 1, pageSize: TIMELINE_REPORTS, sort: '-reportedAt' });

@@ -85,6 +85,7 @@ type Metadata = Pick<CapsuleServiceDetailDto, 'capabilities' | 'events' | 'permi
     .event { display: block; }
     .event-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 12px; }
     .schema summary { cursor: pointer; color: var(--mat-sys-primary); margin: 4px 0; }
+    .schema-shape { margin-left: 8px; }
     .schema pre { margin-top: 4px; }
     .no-schema { margin: 4px 0 0; }
     .covers { display: flex; flex-wrap: wrap; gap: 4px 12px; }
