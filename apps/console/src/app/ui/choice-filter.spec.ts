@@ -33,6 +33,13 @@ async function setUp() {
 }
 
 describe('ChoiceFilter', () => {
+  // The language service stores its choice; leave English behind for the specs that follow.
+  afterEach(() => {
+    TestBed.inject(LanguageService).language.set('en');
+    TestBed.tick();
+    localStorage.setItem('opstage.language', 'en');
+  });
+
   it('picks several values at once with multiple, without an Any option', async () => {
     const { host, status, element } = await setUp();
     expect(await status.isMultiple()).toBe(true);
