@@ -173,6 +173,23 @@ describe('Capsule Bus page (bus enabled)', { concurrency: false }, () => {
     await page.getByText('No dead letters.').waitFor();
   });
 
+  it('says once that a service without v0.3 metadata reports no capabilities, events or permissions', async () => {
+    const detail = (await admin.get(`/api/admin/capsule-services/${agent.serviceId}`)).data;
+    assert.deepEqual([detail.capabilities, detail.events, detail.permissions], [[], { published: [], consumed: [] }, []]);
+    const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'en-GB' });
+    const viewerPage = await context.newPage();
+    viewerPage.on('pageerror', (error) => pageErrors.push(String(error)));
+    try {
+      await signIn(viewerPage, opstage.baseUrl, VIEWER);
+      await viewerPage.goto(`${opstage.baseUrl}/services/${agent.serviceId}`);
+      await viewerPage.getByRole('tab', { name: 'Capabilities & events' }).click();
+      await viewerPage.locator('.metadata-none').getByText(/reports no capabilities, events or permissions/).waitFor();
+      assert.equal(await viewerPage.locator('ops-service-metadata section').count(), 0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('raised no uncaught errors in the page', () => {
     assert.deepEqual(pageErrors, []);
   });

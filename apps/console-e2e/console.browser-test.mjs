@@ -82,6 +82,54 @@ describe('console', { concurrency: false }, () => {
     assert.equal((await page.locator('.config-value[data-key="demo.widget.theme"]').textContent()).trim(), 'light');
   });
 
+  it('shows the demo’s v0.3 metadata: capabilities, published events with their payload schema, permissions with their actions', async () => {
+    const declared = (await admin.get(`/api/admin/capsule-services/${demo.serviceId}`)).data;
+    const orderCreated = declared.events.published.find((e) => e.type === 'order.created');
+    assert.ok(orderCreated?.payloadSchema, 'the demo declares a payload schema for order.created');
+    await page.goto(`${opstage.baseUrl}/services/${demo.serviceId}`);
+    await page.getByRole('tab', { name: 'Capabilities & events' }).click();
+    await page.locator('.capability').first().waitFor();
+    assert.deepEqual(await cellTexts(page.locator('.capability > .mono')), declared.capabilities.map((c) => c.code));
+    assert.ok(declared.capabilities.some((c) => c.code === 'demo.orders'));
+    assert.deepEqual(await cellTexts(page.locator('.events-published .event-type')), declared.events.published.map((e) => e.type));
+    const created = page.locator('.events-published [data-event-type="order.created"]');
+    assert.match(await created.locator('.event-head').textContent(), /A customer placed an order\./);
+    // The schema starts folded and unfolds as JSON: the one the bus checks order.created payloads against.
+    const schema = created.locator('pre.payload-schema');
+    assert.equal(await schema.isVisible(), false);
+    assert.equal((await created.locator('.schema-shape').textContent()).trim(), '(fields: 3, required: 3)');
+    await created.locator('summary').click();
+    await schema.waitFor({ state: 'visible' });
+    assert.deepEqual(JSON.parse(await schema.textContent()), orderCreated.payloadSchema);
+    await page.locator('.events-published [data-event-type="loop.ping"] .no-schema').waitFor();
+    assert.equal(await page.locator('.events-consumed .event').count(), 0);
+    await page.locator('.events-consumed').getByText('None declared.').waitFor();
+    const permission = page.locator('[data-permission="orders.create"]');
+    assert.equal(await permission.locator('[data-status]').getAttribute('data-status'), 'LOW');
+    assert.equal((await permission.locator('[data-action-name="createOrder"]').textContent()).replace(/\s+/g, ' ').trim(), 'Create order createOrder');
+    assert.equal(await permission.locator('.undeclared').count(), 0, 'every action the permission covers is one the demo declares');
+  });
+
+  it('charts the demo’s health over time above the history table, and extends the chart live', async () => {
+    await page.goto(`${opstage.baseUrl}/services/${demo.serviceId}`);
+    await page.evaluate(() => (window.notReloaded = true));
+    await page.getByRole('tab', { name: 'Health' }).click();
+    const band = page.locator('ops-health-timeline rect[data-status="UP"]');
+    await band.waitFor();
+    // The demo is UP at every 5 s heartbeat: one band, no gap, from its first report to now.
+    assert.equal(await page.locator('ops-health-timeline rect').count(), 1);
+    assert.match(await page.locator('ops-health-timeline svg').getAttribute('aria-label'), /^Health from .+ to .+: UP 100%$/);
+    const reportsInBand = async () => Number(/(\d+) reports?/.exec(await band.locator('title').textContent())?.[1]);
+    const charted = await reportsInBand();
+    const history = await admin.get(`/api/admin/capsule-services/${demo.serviceId}/health/history?pageSize=1`);
+    assert.ok(charted >= 1 && charted <= history.pagination.total, `${charted} charted of ${history.pagination.total}`);
+    assert.match(await band.locator('title').textContent(), /^UP · .+ – .+ · \d+ reports? · demo is serving$/);
+    // The next heartbeat with health reaches the page over the live stream and the band takes it in.
+    await page.waitForFunction((n) => Number(/(\d+) reports?/.exec(document.querySelector('ops-health-timeline rect[data-status="UP"] title')?.textContent ?? '')?.[1]) > n, charted, { timeout: 15_000 });
+    assert.equal(await page.evaluate(() => window.notReloaded), true);
+    assert.ok((await page.locator('table tbody tr').count()) > 0, 'the history table is still there below');
+  });
+
   it('runs an action through its generated form and shows the result table', async () => {
     const panel = await openAction('listItems');
     // The enum field starts at the schema default.
@@ -199,13 +247,27 @@ describe('console', { concurrency: false }, () => {
     assert.equal(again.data.result.data.generatedKey, '[REDACTED]');
   });
 
-  it('shows the slow action running and cancels it; the handler stops', async () => {
+  it('shows the slow action running with the service’s live operation banner, and cancels it; the handler stops and the banner goes', async () => {
     const panel = await openAction('slowTask');
     const abortedBefore = (await demo.status()).abortedHandlers;
+    await page.evaluate(() => (window.notReloaded = true));
+    const banner = page.locator('ops-operation-status .operation');
+    assert.equal(await banner.count(), 0, 'no operation runs before the action');
     await panel.locator('.run-action').click();
     await panel.locator('[data-command-status="RUNNING"]').waitFor();
     assert.equal(await panel.locator('mat-progress-bar').count(), 1);
     const commandId = (await panel.locator('.command-line a').textContent()).trim();
+    // The demo reports the work in its health details; the SDK sends that health at once and the page hears of it live.
+    await banner.waitFor();
+    assert.equal(await banner.getAttribute('data-operation-status'), 'RUNNING');
+    assert.equal((await banner.locator('.operation-name').textContent()).trim(), 'slowTask');
+    const firstMessage = (await banner.locator('.operation-message').textContent()).trim();
+    assert.match(firstMessage, /^\d+ of 20 s done$/);
+    // Its progress rides the next heartbeats (every 5 s here).
+    await page.waitForFunction((first) => {
+      const text = document.querySelector('ops-operation-status .operation-message')?.textContent?.trim() ?? '';
+      return /^\d+ of 20 s done$/.test(text) && text !== first;
+    }, firstMessage, { timeout: 15_000 });
     await panel.locator('.cancel-command').click();
     await panel.locator('[data-command-status="CANCELLED"]').waitFor();
     const command = await admin.get(`/api/admin/commands/${commandId}`);
@@ -214,6 +276,11 @@ describe('console', { concurrency: false }, () => {
     const deadline = Date.now() + 15_000;
     while ((await demo.status()).abortedHandlers === abortedBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     assert.equal((await demo.status()).abortedHandlers, abortedBefore + 1, 'the demo handler was aborted');
+    // Its health without the operation follows at once, and the banner goes without a reload.
+    await banner.waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(await page.evaluate(() => window.notReloaded), true);
+    const health = (await admin.get(`/api/admin/capsule-services/${demo.serviceId}`)).data.health;
+    assert.equal(health.details.operationStatus, undefined);
     await page.getByRole('tab', { name: 'Commands' }).click();
     await page.locator('.service-commands tr', { hasText: 'slowTask' }).locator('[data-status="CANCELLED"]').waitFor();
   });

@@ -60,7 +60,11 @@ try {
   await echo.locator('[data-field="message"] input').waitFor();
   await echo.scrollIntoViewIfNeeded();
   await shot('service-action-form');
+  await page.getByRole('tab', { name: 'Capabilities & events' }).click();
+  await page.locator('[data-event-type="order.created"] summary').click();
+  await shot('service-metadata');
   await page.getByRole('tab', { name: 'Health' }).click();
+  await page.locator('ops-health-timeline svg').waitFor();
   await shot('service-health');
   await page.getByRole('tab', { name: 'Configs' }).click();
   await shot('service-configs');

@@ -120,4 +120,13 @@ export const ZH: Record<string, string> = {
   'Ingest limit (events per minute per agent)': '接收上限（每个代理每分钟事件数）', 'Maximum depth': '最大深度', 'Recent rejections': '最近的拒绝',
   'Rejection counts are kept in memory since the server started.': '拒绝计数保存在内存中，从服务器启动时开始统计。', 'No rejected events.': '暂无被拒绝的事件。',
   'Copy event ID': '复制事件 ID',
+  // Service detail: v0.3 metadata and the health timeline
+  'Capabilities & events': '能力与事件', Capabilities: '能力', 'None declared.': '未声明。', 'Published events': '发布的事件',
+  'Consumed events': '消费的事件', 'Payload schema': '负载 Schema', 'fields: {fields}, required: {required}': '字段：{fields}，必填：{required}',
+  'Copy schema': '复制 Schema', 'No payload schema: any payload is accepted.': '无负载 Schema：接受任意负载。', Permissions: '权限',
+  Covers: '涵盖', 'not an action of this service': '不是该服务的操作', 'no actions': '无操作',
+  'This service reports no capabilities, events or permissions (v0.3 manifest metadata).': '该服务未上报能力、事件或权限（v0.3 清单元数据）。',
+  'Health reports over time (the latest {n}); hover a band for its details.': '健康报告时间线（最近 {n} 条）；将鼠标悬停在色带上可查看详情。',
+  'Health from {from} to {to}: {summary}': '{from} 至 {to} 的健康状况：{summary}', 'No reports': '无报告', '1 report': '1 条报告',
+  '{n} reports': '{n} 条报告', 'No health reports to chart yet.': '暂无可绘制的健康报告。',
 };

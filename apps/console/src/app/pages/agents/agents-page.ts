@@ -3,7 +3,6 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSort, MatSortHeader } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { listAgents } from '../../api/fn/admin-agents/list-agents';
@@ -11,6 +10,7 @@ import type { AgentDto } from '../../api/models/agent-dto';
 import { ApiClient } from '../../core/http/api-client';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { AdminStream } from '../../core/stream/admin-stream';
+import { ChoiceFilter } from '../../ui/choice-filter';
 import { ListFooter } from '../../ui/list-footer';
 import { PagedQuery } from '../../ui/paged-query';
 import { StatusChip } from '../../ui/status-chip';
@@ -20,7 +20,7 @@ type AgentStatus = AgentDto['status'];
 
 @Component({
   selector: 'ops-agents-page',
-  imports: [ListFooter, FormsModule, RouterLink, MatTableModule, MatSort, MatSortHeader, MatFormField, MatLabel, MatInput, MatSelect, MatOption, StatusChip, WhenPipe, TranslatePipe],
+  imports: [ChoiceFilter, ListFooter, FormsModule, RouterLink, MatTableModule, MatSort, MatSortHeader, MatFormField, MatLabel, MatInput, StatusChip, WhenPipe, TranslatePipe],
   templateUrl: './agents-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -4,7 +4,6 @@ import { RouterLink } from '@angular/router';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSort, MatSortHeader } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { listCommands } from '../../api/fn/admin-commands/list-commands';
@@ -14,6 +13,7 @@ import { ApiClient } from '../../core/http/api-client';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { AdminStream } from '../../core/stream/admin-stream';
 import { EntityFilter } from '../../ui/entity-filter';
+import { ChoiceFilter } from '../../ui/choice-filter';
 import { ListFooter } from '../../ui/list-footer';
 import { PagedQuery } from '../../ui/paged-query';
 import { StatusChip } from '../../ui/status-chip';
@@ -23,7 +23,7 @@ type CommandStatus = CommandDto['status'];
 
 @Component({
   selector: 'ops-commands-page',
-  imports: [ListFooter, FormsModule, RouterLink, MatTableModule, MatSort, MatSortHeader, MatFormField, MatLabel, MatInput, MatSelect, MatOption, MatCheckbox, EntityFilter, StatusChip, WhenPipe, TranslatePipe],
+  imports: [ChoiceFilter, ListFooter, FormsModule, RouterLink, MatTableModule, MatSort, MatSortHeader, MatFormField, MatLabel, MatInput, MatCheckbox, EntityFilter, StatusChip, WhenPipe, TranslatePipe],
   templateUrl: './commands-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -5,7 +5,6 @@ import { MatCard, MatCardContent, MatCardHeader, MatCardTitle } from '@angular/m
 import { MatDialog } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { createRegistrationToken } from '../../api/fn/admin-registration-tokens/create-registration-token';
 import { deleteRegistrationToken } from '../../api/fn/admin-registration-tokens/delete-registration-token';
@@ -20,6 +19,7 @@ import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { confirmAction } from '../../ui/confirm-dialog';
 import { CopyButton } from '../../ui/copy-button';
 import { ErrorBanner } from '../../ui/error-banner';
+import { ChoiceFilter } from '../../ui/choice-filter';
 import { ListFooter } from '../../ui/list-footer';
 import { PagedQuery } from '../../ui/paged-query';
 import { StatusChip } from '../../ui/status-chip';
@@ -29,7 +29,7 @@ type TokenStatus = RegistrationTokenDto['status'];
 
 @Component({
   selector: 'ops-registration-tokens-page',
-  imports: [ListFooter, ReactiveFormsModule, MatButton, MatCard, MatCardHeader, MatCardTitle, MatCardContent, MatFormField, MatLabel, MatHint, MatError, MatInput, MatSelect, MatOption, MatTableModule, CopyButton, ErrorBanner, StatusChip, WhenPipe, TranslatePipe],
+  imports: [ChoiceFilter, ListFooter, ReactiveFormsModule, MatButton, MatCard, MatCardHeader, MatCardTitle, MatCardContent, MatFormField, MatLabel, MatHint, MatError, MatInput, MatTableModule, CopyButton, ErrorBanner, StatusChip, WhenPipe, TranslatePipe],
   templateUrl: './registration-tokens-page.html',
   styles: `
     mat-card { margin-bottom: 16px; }

@@ -26,13 +26,17 @@ import { PagedQuery } from '../../ui/paged-query';
 import { StatusChip } from '../../ui/status-chip';
 import { WhenPipe } from '../../ui/when-pipe';
 import { AuditColumn, AuditTable } from '../audit/audit-table';
+import { HealthTimeline } from './health-timeline';
 import { OperationStatus } from './operation-status';
+import { ServiceMetadata } from './service-metadata';
 
 const MASK = '••••••••';
+/** How many of the latest health reports the timeline charts (the API's largest page). */
+const TIMELINE_REPORTS = 100;
 
 @Component({
   selector: 'ops-service-detail-page',
-  imports: [ListFooter, JsonPipe, RouterLink, MatCard, MatCardContent, MatTabsModule, MatTableModule, ActionPanel, AuditTable, OperationStatus, LoadState, StatusChip, CopyButton, WhenPipe, TranslatePipe],
+  imports: [ListFooter, JsonPipe, RouterLink, MatCard, MatCardContent, MatTabsModule, MatTableModule, ActionPanel, AuditTable, HealthTimeline, OperationStatus, ServiceMetadata, LoadState, StatusChip, CopyButton, WhenPipe, TranslatePipe],
   templateUrl: './service-detail-page.html',
   styles: `mat-card { margin: 12px 0; } .category { font: var(--mat-sys-title-small); margin: 16px 0 8px; } .tab-body { padding: 12px 0; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -54,6 +58,11 @@ export class ServiceDetailPage {
     { sort: '-createdAt', pageSize: 10 },
   );
   protected readonly history = new PagedQuery<HealthReportDto>(({ page, pageSize, sort }) => this.client.page(listCapsuleServiceHealthHistory, { serviceId: this.serviceId(), page, pageSize, sort }), '-reportedAt');
+  /** The latest reports for the timeline, whatever page of the history table is shown, and when they were read. */
+  protected readonly timeline = new Loader(async () => {
+    const latest = await this.client.page(listCapsuleServiceHealthHistory, { serviceId: this.serviceId(), page: 1, pageSize: TIMELINE_REPORTS, sort: '-reportedAt' });
+    return { reports: latest.data, readAt: Date.now() };
+  });
 
   /** Actions grouped by category in catalog order; a disabled action shows with its Open button disabled. */
   protected readonly actionGroups = computed(() => {
@@ -73,6 +82,7 @@ export class ServiceDetailPage {
       untracked(() => {
         void this.detail.load();
         void this.history.reload();
+        void this.timeline.load();
         void this.commands.reload();
         void this.audit.reload();
       });
@@ -82,10 +92,13 @@ export class ServiceDetailPage {
         void this.commands.load();
         void this.audit.load();
       }
+      // A heartbeat with health (the SDK sends one at once when an operation starts or ends) or a new report from the
+      // service's agent: its health, running operation and timeline change.
       const service = this.service();
       if (service && (message.type === 'services' || message.type === 'agent') && message['agentId'] === service.agentId) {
         void this.detail.load({ quiet: true });
         void this.history.load();
+        void this.timeline.load({ quiet: true });
       }
     });
   }

@@ -3,7 +3,6 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSort, MatSortHeader } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { listCapsuleServices } from '../../api/fn/admin-capsule-services/list-capsule-services';
@@ -12,6 +11,7 @@ import { ApiClient } from '../../core/http/api-client';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { AdminStream } from '../../core/stream/admin-stream';
 import { EntityFilter } from '../../ui/entity-filter';
+import { ChoiceFilter } from '../../ui/choice-filter';
 import { ListFooter } from '../../ui/list-footer';
 import { PagedQuery } from '../../ui/paged-query';
 import { StatusChip } from '../../ui/status-chip';
@@ -22,7 +22,7 @@ type HealthStatus = CapsuleServiceDto['healthStatus'];
 
 @Component({
   selector: 'ops-services-page',
-  imports: [ListFooter, FormsModule, RouterLink, MatTableModule, MatSort, MatSortHeader, MatFormField, MatLabel, MatInput, MatSelect, MatOption, EntityFilter, StatusChip, WhenPipe, TranslatePipe],
+  imports: [ChoiceFilter, ListFooter, FormsModule, RouterLink, MatTableModule, MatSort, MatSortHeader, MatFormField, MatLabel, MatInput, EntityFilter, StatusChip, WhenPipe, TranslatePipe],
   templateUrl: './services-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -20,6 +20,7 @@ import { ApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { confirmAction } from '../../ui/confirm-dialog';
 import { ErrorBanner } from '../../ui/error-banner';
+import { ChoiceFilter } from '../../ui/choice-filter';
 import { ListFooter } from '../../ui/list-footer';
 import { PagedQuery } from '../../ui/paged-query';
 import { PasswordDialog } from '../../ui/password-dialog';
@@ -28,7 +29,7 @@ import { WhenPipe } from '../../ui/when-pipe';
 
 @Component({
   selector: 'ops-users-page',
-  imports: [ListFooter, ReactiveFormsModule, MatButton, MatCard, MatCardHeader, MatCardTitle, MatCardContent, MatFormField, MatLabel, MatError, MatInput, MatSelect, MatOption, MatTableModule, ErrorBanner, StatusChip, WhenPipe, TranslatePipe],
+  imports: [ChoiceFilter, ListFooter, ReactiveFormsModule, MatButton, MatCard, MatCardHeader, MatCardTitle, MatCardContent, MatFormField, MatLabel, MatError, MatInput, MatSelect, MatOption, MatTableModule, ErrorBanner, StatusChip, WhenPipe, TranslatePipe],
   templateUrl: './users-page.html',
   styles: `mat-card { margin-bottom: 16px; } .create-form { display: flex; gap: 12px; flex-wrap: wrap; align-items: baseline; } .role-select { width: 130px; } .done { color: var(--mat-sys-primary); }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
