@@ -112,7 +112,7 @@ async function main() {
     const [first] = fleetResults;
     for (const result of fleetResults.slice(1)) {
       const label = `B3 fleet ${result.size.toLocaleString('en')} agents`;
-      const failed = Object.entries(result.failures).filter(([, n]) => n).map(([kind, n]) => `${n} ${kind}`).join(', ') || 'none';
+      const failed = Object.entries(result.failures).filter(([, n]) => n).map(([kind, n]) => `${n} ${kind} (first: ${result.firstFailure[kind]})`).join(', ') || 'none';
       const context = `heartbeat p99 ${round(result.heartbeatP99Ms)} ms (100 agents: ${round(first.heartbeatP99Ms)} ms), server CPU ${round(result.cpuPercent, 0)}%, ${result.deliveries} of ${result.probesSent} probe commands delivered in the window, failed requests: ${failed}; heartbeats every ${30 / FLEET_COMPRESSION} s`;
       record(`${label}: delivery p99`, 'ms, vs the 100-agent fleet', result.deliveryP99Ms, first.deliveryP99Ms, 2, { higherIsBetter: false, note: context });
       record(`${label}: memory`, 'KB RSS per agent, vs the 50 KB budget', Math.max(0, result.peakRssKb - idleRss) / result.size, 50, 1, { higherIsBetter: false });

@@ -32,20 +32,26 @@ async function runFleet({ url, server, fleet, probes, admin, seconds, compressio
   const returnedAt = new Map(); // commandId → when the operator's execute returned
   const deliveredAt = new Map(); // commandId → when the agent's poll handed it over (may come first)
   const failures = { poll: 0, heartbeat: 0, result: 0, probe: 0 };
+  /** The first failure of each kind, so a report says why and not only how many. */
+  const firstFailure = {};
+  const failed = (kind, reason) => {
+    failures[kind]++;
+    firstFailure[kind] ??= String(reason).slice(0, 300);
+  };
 
   const pollLoop = async (agent) => {
     while (Date.now() < stopAt) {
       try {
         const res = await call(polls, `${url}/api/agents/${agent.agentId}/commands?waitSeconds=25&limit=5`, 'GET', { authorization: `Bearer ${agent.agentToken}` });
-        if (res.status !== 200) failures.poll++;
+        if (res.status !== 200) failed('poll', `${res.status} ${res.text}`);
         const commands = res.status === 200 ? JSON.parse(res.text).data : [];
         for (const command of commands) {
           deliveredAt.set(command.id, performance.now());
-          void call(results, `${url}/api/agents/${agent.agentId}/commands/${command.id}/result`, 'POST', { authorization: `Bearer ${agent.agentToken}` }, JSON.stringify({ success: true, data: {} })).then((r) => r.status === 200 || failures.result++, () => failures.result++);
+          void call(results, `${url}/api/agents/${agent.agentId}/commands/${command.id}/result`, 'POST', { authorization: `Bearer ${agent.agentToken}` }, JSON.stringify({ success: true, data: {} })).then((r) => r.status === 200 || failed('result', `${r.status} ${r.text}`), (error) => failed('result', error.message));
         }
-      } catch {
+      } catch (error) {
         if (Date.now() >= stopAt) return; // the phase is over: open long-polls are cut on purpose
-        failures.poll++;
+        failed('poll', error.message);
         await new Promise((r) => setTimeout(r, 500));
       }
     }
@@ -57,9 +63,9 @@ async function runFleet({ url, server, fleet, probes, admin, seconds, compressio
       try {
         const res = await call(beats, `${url}/api/agents/${agent.agentId}/heartbeat`, 'POST', { authorization: `Bearer ${agent.agentToken}` }, '{}');
         if (res.status === 200) heartbeatLatencies.push(performance.now() - started);
-        else failures.heartbeat++;
-      } catch {
-        failures.heartbeat++;
+        else failed('heartbeat', `${res.status} ${res.text}`);
+      } catch (error) {
+        failed('heartbeat', error.message);
       }
       await new Promise((r) => setTimeout(r, heartbeatMs));
     }
@@ -72,8 +78,8 @@ async function runFleet({ url, server, fleet, probes, admin, seconds, compressio
       try {
         const command = await admin.post(`/api/admin/capsule-services/${probe.serviceId}/actions/echo`, { payload: { i } });
         returnedAt.set(command.id, performance.now());
-      } catch {
-        failures.probe++;
+      } catch (error) {
+        failed('probe', error.message);
       }
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -101,6 +107,7 @@ async function runFleet({ url, server, fleet, probes, admin, seconds, compressio
     peakRssKb: peakRss,
     cpuPercent,
     failures,
+    firstFailure,
   };
 }
 
