@@ -30,6 +30,11 @@ export class NativeStatements {
     return this.statement(sql).all(...params) as T[];
   }
 
+  /** Runs a write; answers how many rows it changed. */
+  run(sql: string, ...params: unknown[]): number {
+    return this.statement(sql).run(...params).changes;
+  }
+
   /**
    * Inserts what the unit of work holds as new entities, one cached statement per entity type, in the order the ORM
    * would, and leaves the unit of work empty. The SQL is built from the entity metadata, so it follows the entities

@@ -4,6 +4,7 @@ import { HeartbeatCoalescer } from '../../../agents/heartbeat-coalescer';
 import { AuditRecorder } from '../../../audit/audit-recorder';
 import { PayloadSealer } from '../../../crypto/payload-sealer';
 import { channels, Notifier } from '../../../notifier/notifier';
+import { runNativeTransaction } from '../../../database/native-transaction';
 import { Command } from '../../command.entity';
 import { OperationalCounters } from '../../../metrics/operational-counters';
 import { unsealPayload } from '../../domain/payload-secrets';
@@ -30,6 +31,16 @@ const WORK_PROBE = `select
   exists(select 1 from commands where agent_id = ? and status = 'PENDING') as pending,
   exists(select 1 from commands where agent_id = ? and status = 'CANCELLED' and started_at is not null and cancel_signalled_at is null) as cancels`;
 
+/** PENDING commands of an agent that have not expired, oldest first. */
+const CLAIMABLE = `select * from commands where agent_id = ? and status = 'PENDING' and (expires_at is null or expires_at > ?)
+  order by created_at asc, id asc limit ?`;
+/** The claim itself: only one poll can move a command from PENDING. */
+const START = `update commands set status = 'RUNNING', started_at = ?, expires_at = ?, updated_at = ? where id = ? and status = 'PENDING'`;
+/** Cancels of commands the agent had started, not yet handed to it. */
+const UNSIGNALLED_CANCELS = `select id from commands where agent_id = ? and status = 'CANCELLED' and started_at is not null
+  and cancel_signalled_at is null order by completed_at asc limit ?`;
+const MARK_CANCEL_SIGNALLED = 'update commands set cancel_signalled_at = ? where id = ? and cancel_signalled_at is null';
+
 /**
  * The agent poll. Counts as a heartbeat (HeartbeatCoalescer.beat); one plain read tells whether the agent has anything
  * waiting, and only then does it expire overdue commands once (they are never delivered), claim PENDING
@@ -37,8 +48,8 @@ const WORK_PROBE = `select
  * `waitSeconds` it waits on the agent's notification channel (registered before each claim, so a command queued in
  * between is not missed) until something arrives, the deadline passes or the client disconnects.
  *
- * Rows that a transaction changes with a conditional `nativeUpdate` are read with `disableIdentityMap`, so the unit
- * of work cannot flush their stale loaded state back over the update at commit.
+ * The claimed rows are read into entities before their conditional update and never changed as entities, so the unit
+ * of work has nothing of theirs to write back; only the audit rows are inserted.
  */
 @CommandHandler(PollAgentCommandsCommand)
 export class PollAgentCommandsHandler implements ICommandHandler<PollAgentCommandsCommand> {
@@ -89,30 +100,24 @@ export class PollAgentCommandsHandler implements ICommandHandler<PollAgentComman
     return { overdue: !!row?.overdue, claimable: !!row?.pending || !!row?.cancels };
   }
 
+  /** The delivery path (B2), as prepared statements inside its transaction (ADR 0011). */
   private async claim(agentId: string, limit: number): Promise<AgentCommandPoll> {
     const now = new Date();
-    const { claimed, cancelledIds } = await this.em.fork().transactional(async (tx) => {
-      const candidates = await tx.find(
-        Command,
-        { agentId, status: 'PENDING', $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] },
-        { orderBy: { createdAt: 'asc', id: 'asc' }, limit, disableIdentityMap: true },
-      );
+    const { claimed, cancelledIds } = await runNativeTransaction(this.em.fork(), (statements, tx) => {
+      const candidates = statements
+        .all<Record<string, unknown>>(CLAIMABLE, agentId, now.getTime(), limit)
+        .map((row) => tx.map(Command, row as never));
       const claimed: CommandDto[] = [];
       for (const candidate of candidates) {
         const expiresAt = new Date(now.getTime() + candidate.runTimeoutSeconds * 1000);
-        const won = await tx.nativeUpdate(Command, { id: candidate.id, status: 'PENDING' }, { status: 'RUNNING', startedAt: now, expiresAt, updatedAt: now });
-        if (won !== 1) continue;
+        if (statements.run(START, now.getTime(), expiresAt.getTime(), now.getTime(), candidate.id) !== 1) continue;
         this.audit.record(tx, { actorType: 'AGENT', actorId: agentId, action: 'command.dispatched', targetType: 'Command', targetId: candidate.id, correlationId: candidate.correlationId }, now);
         const payload = unsealPayload(candidate.payload, candidate.sealedSecrets, this.sealer);
         claimed.push({ ...CommandDto.from(candidate, payload), status: 'RUNNING', startedAt: now.toISOString(), expiresAt: expiresAt.toISOString(), updatedAt: now.toISOString() });
       }
-      const cancels = await tx.find(
-        Command,
-        { agentId, status: 'CANCELLED', startedAt: { $ne: null }, cancelSignalledAt: null },
-        { fields: ['id'], limit: MAX_CANCEL_SIGNALS, orderBy: { completedAt: 'asc' }, disableIdentityMap: true },
-      );
-      const cancelledIds = cancels.map((c) => c.id);
-      if (cancelledIds.length) await tx.nativeUpdate(Command, { id: { $in: cancelledIds }, cancelSignalledAt: null }, { cancelSignalledAt: now });
+      const cancelledIds = statements.all<{ id: string }>(UNSIGNALLED_CANCELS, agentId, MAX_CANCEL_SIGNALS).map((row) => row.id);
+      for (const id of cancelledIds) statements.run(MARK_CANCEL_SIGNALLED, now.getTime(), id);
+      statements.insertPending(tx);
       return { claimed, cancelledIds };
     });
     if (claimed.length) this.counters.commandDispatched(claimed.length);
