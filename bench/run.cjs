@@ -35,6 +35,13 @@ function record(name, metric, value, baseline, goal, { higherIsBetter = true, no
   process.stdout.write(`${name}: ${metric} ${round(value)} vs baseline ${round(baseline)} → ratio ${round(ratio)}${goal !== null ? ` (goal ${higherIsBetter ? '≥' : '≤'} ${goal}: ${pass ? 'pass' : 'MISS'})` : ''}\n`);
 }
 
+/** The service with exactly this code (`q` is a substring search: `bench-svc-1` also finds `bench-svc-10`…). */
+async function serviceIdOf(session, code) {
+  const found = (await session.get(`/api/admin/capsule-services?q=${code}&sort=code&pageSize=100`)).find((service) => service.code === code);
+  if (!found) throw new Error(`no service ${code}`);
+  return found.id;
+}
+
 /** Alternates Opstage and baseline `rounds` times and averages each, so drift hits both alike. */
 async function alternate(rounds, measureOpstage, measureBaseline) {
   const o = [];
@@ -93,13 +100,13 @@ async function main() {
     record(`B5 console API (services list, ${settings.services.toLocaleString('en')} services)`, 'requests/s', lsO, lsB, 0.3);
 
     const target = agents[0];
-    const serviceId = (await session.get(`/api/admin/capsule-services?q=${target.serviceCode}`))[0].id;
+    const serviceId = await serviceIdOf(session, target.serviceCode);
     const delivery = await commandDelivery({ url: opstage.url, admin: session, agent: target, serviceId, iterations: settings.deliveries });
     const trip = await roundTrip({ url: baseline.url, iterations: settings.roundTrips });
     record('B2 command delivery p99', 'ms from execute returning to the agent holding it', delivery.p99Ms, trip.p99Ms, 5, { higherIsBetter: false, note: `p50 ${round(delivery.p50Ms)} ms vs round trip p50 ${round(trip.p50Ms)} ms` });
 
     const probes = [];
-    for (const agent of agents.slice(0, 5)) probes.push({ ...agent, serviceId: (await session.get(`/api/admin/capsule-services?q=${agent.serviceCode}`))[0].id });
+    for (const agent of agents.slice(0, 5)) probes.push({ ...agent, serviceId: await serviceIdOf(session, agent.serviceCode) });
     const idleRss = rssKb(opstage);
     const fleetResults = [];
     for (const size of settings.fleets) {
