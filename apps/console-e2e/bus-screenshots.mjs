@@ -1,7 +1,6 @@
 // The Capsule Bus page for `npm run screenshots` (called at the end of take-screenshots.mjs): its own backend with
 // the bus on, an agent that publishes over HTTP, a DRY_RUN route, an ENABLED route and one that fails (a dead letter).
-import { join } from 'node:path';
-import { launchChromium, signIn } from './support/browser.mjs';
+import { launchChromium, screenshotPage, signIn } from './support/browser.mjs';
 import { BUS_SERVICE_CODE, startBusAgent } from './support/bus-agent.mjs';
 import { ADMIN, adminSession, startOpstage } from './support/opstage-process.mjs';
 
@@ -23,14 +22,7 @@ export async function takeBusScreenshots(outDir) {
     await agent.publish({ eventType: 'order.paid', payload: { orderId: 'o-1001', phone: 4155550100 } });
 
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    const shot = async (name) => {
-      await page.waitForLoadState('networkidle').catch(() => {});
-      await page.waitForTimeout(400);
-      await page.screenshot({ path: join(outDir, `${name}.png`) });
-      process.stdout.write(`docs/screenshots/${name}.png\n`);
-    };
+    const { page, shot } = await screenshotPage(browser, outDir);
     await signIn(page, opstage.baseUrl, ADMIN);
     await page.goto(`${opstage.baseUrl}/bus`);
     await page.locator('tr[data-route]').first().waitFor();

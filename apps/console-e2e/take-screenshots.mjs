@@ -1,8 +1,8 @@
 // `npm run screenshots`: a PNG of every console page in docs/screenshots/, taken in real Chromium against the real
 // backend and the real demo Capsule Service (run `npm run build` first).
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { launchChromium, signIn } from './support/browser.mjs';
+import { resolve } from 'node:path';
+import { launchChromium, screenshotPage, signIn } from './support/browser.mjs';
 import { startDemoService } from './support/demo-service.mjs';
 import { ADMIN, adminSession, startOpstage } from './support/opstage-process.mjs';
 
@@ -21,14 +21,7 @@ try {
   await waitTerminal(admin, list.data.id);
 
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'en-GB' });
-  const page = await context.newPage();
-  const shot = async (name) => {
-    await page.waitForLoadState('networkidle').catch(() => {});
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: join(outDir, `${name}.png`) });
-    process.stdout.write(`docs/screenshots/${name}.png\n`);
-  };
+  const { page, shot } = await screenshotPage(browser, outDir);
 
   await page.goto(`${opstage.baseUrl}/login`);
   await page.locator('input[name="username"]').waitFor();

@@ -18,3 +18,16 @@ export async function signIn(page, baseUrl, { username, password }) {
   await page.locator('button[type="submit"]').click();
   await page.waitForURL(/\/dashboard$/);
 }
+
+/** A desktop-sized page and `shot(name)`, which saves it as `<outDir>/<name>.png` once the page has settled. */
+export async function screenshotPage(browser, outDir) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  const shot = async (name) => {
+    await page.waitForLoadState('networkidle').catch(() => {});
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `${outDir}/${name}.png` });
+    process.stdout.write(`docs/screenshots/${name}.png\n`);
+  };
+  return { page, shot };
+}
