@@ -67,7 +67,12 @@ describe('every route × every caller kind matches its declared @Access rule', (
         if (expectDenied && route.rule?.kind === 'session' && ['anonymous', 'agent', 'otherAgent', 'revokedAgent'].includes(caller) && res.status !== 401) {
           failures.push(`${route.method} ${route.path} as ${caller}: expected 401, got ${res.status}`);
         }
-        if (expectDenied && route.rule?.kind === 'agent' && res.status !== 401) failures.push(`${route.method} ${route.path} as ${caller}: expected 401, got ${res.status}`);
+        if (expectDenied && route.rule?.kind === 'agent') {
+          // Another agent's real token on this agent's path is the contract's 403 AGENT_ID_MISMATCH; anything else is 401.
+          const expected = caller === 'otherAgent' ? '403 AGENT_ID_MISMATCH' : '401';
+          const got = caller === 'otherAgent' ? `${res.status} ${res.body?.error?.code}` : String(res.status);
+          if (got !== expected) failures.push(`${route.method} ${route.path} as ${caller}: expected ${expected}, got ${got}`);
+        }
       }
     }
     expect(failures).toEqual([]);

@@ -35,7 +35,9 @@ export class AgentTokenAuthenticator {
     if (rawToken.length > 200) throw new ApiError('AGENT_TOKEN_INVALID', 'Invalid Agent token.');
     const hash = sha256Hex(rawToken);
     const credential = this.cache.get(hash, now.getTime()) ?? (await this.lookup(em, hash, now));
-    if (!credential || (pathAgentId !== undefined && credential.agentId !== pathAgentId)) throw new ApiError('AGENT_TOKEN_INVALID', 'Invalid Agent token.');
+    if (!credential) throw new ApiError('AGENT_TOKEN_INVALID', 'Invalid Agent token.');
+    // The contract's 403: a valid token used on another agent's path (whoever sends it already holds the token).
+    if (pathAgentId !== undefined && credential.agentId !== pathAgentId) throw new ApiError('AGENT_ID_MISMATCH', 'This token belongs to another agent than the one in the path.');
     if (credential.status === 'DISABLED') throw new ApiError('AGENT_DISABLED', 'Agent is disabled.');
     if (credential.status === 'REVOKED') throw new ApiError('AGENT_REVOKED', 'Agent is revoked.');
     if (now.getTime() - credential.lastUsedAt > LAST_USED_WRITE_EVERY_MS) {

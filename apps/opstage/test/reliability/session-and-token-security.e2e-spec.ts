@@ -99,7 +99,7 @@ describe('session fixation and token guessing (R3)', () => {
     const heartbeat = (agentId: string, headers: Record<string, string>) => server.request('POST', `/api/agents/${agentId}/heartbeat`, { headers, body: {} });
     const flipLast = (token: string) => token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
 
-    it('answers 401 AGENT_TOKEN_INVALID to random, near-miss, foreign and missing tokens, and keeps serving the real one', async () => {
+    it('answers 401 AGENT_TOKEN_INVALID to random, near-miss and missing tokens, and keeps serving the real one', async () => {
       expect((await heartbeat(agent.agentId, agent.auth)).status).toBe(200); // the real token is now in the credential cache
       const guesses = [
         ...Array.from({ length: 50 }, () => `opstage_agent_${randomBytes(32).toString('base64url')}`),
@@ -107,7 +107,6 @@ describe('session fixation and token guessing (R3)', () => {
         agent.agentToken.slice(0, -1),
         `${agent.agentToken}A`,
         agent.agentToken.toUpperCase(),
-        other.agentToken, // a real token, but another agent's
         'x'.repeat(201),
       ];
       for (const guess of guesses) {
@@ -121,6 +120,19 @@ describe('session fixation and token guessing (R3)', () => {
 
       expect((await heartbeat(agent.agentId, agent.auth)).status).toBe(200);
       expect((await heartbeat(other.agentId, other.auth)).status).toBe(200);
+    });
+
+    it('answers 403 AGENT_ID_MISMATCH to a real token on another agent\'s path, and that agent is untouched', async () => {
+      const before = (await owner.get(`/api/admin/agents/${agent.agentId}`)).body.data;
+      const foreign = other.auth; // a real token, but another agent's
+      const answers = [
+        await heartbeat(agent.agentId, foreign),
+        await server.request('GET', `/api/agents/${agent.agentId}/commands?waitSeconds=0`, { headers: foreign }),
+        await server.request('POST', `/api/agents/${agent.agentId}/services/report`, { headers: foreign, body: { services: [] } }),
+        await server.request('POST', `/api/agents/${agent.agentId}/commands/cmd_01J0000000000000000000000/result`, { headers: foreign, body: { success: true } }),
+      ];
+      for (const res of answers) expect([res.status, res.body.error.code]).toEqual([403, 'AGENT_ID_MISMATCH']);
+      expect((await owner.get(`/api/admin/agents/${agent.agentId}`)).body.data.lastHeartbeatAt).toBe(before.lastHeartbeatAt);
     });
   });
 });
