@@ -41,10 +41,10 @@ describe('AgentTokenAuthenticator against guessing', () => {
     expect(lookups).toHaveLength(201);
   });
 
-  it('refuses the real token on another agent’s path and a missing token with AGENT_TOKEN_INVALID', async () => {
+  it('refuses the real token on another agent’s path with AGENT_ID_MISMATCH (403) and a missing token with AGENT_TOKEN_INVALID (401)', async () => {
     const authenticator = new AgentTokenAuthenticator(new AgentCredentialCache());
     const { em } = fakeEm();
-    await expect(authenticator.authenticate(em, REAL_TOKEN, 'agt_2')).rejects.toMatchObject({ code: 'AGENT_TOKEN_INVALID' });
-    await expect(authenticator.authenticate(em, undefined, 'agt_1')).rejects.toMatchObject({ code: 'AGENT_TOKEN_INVALID' });
+    await expect(authenticator.authenticate(em, REAL_TOKEN, 'agt_2')).rejects.toMatchObject({ code: 'AGENT_ID_MISMATCH', status: 403 });
+    await expect(authenticator.authenticate(em, undefined, 'agt_1')).rejects.toMatchObject({ code: 'AGENT_TOKEN_INVALID', status: 401 });
   });
 });
