@@ -510,7 +510,9 @@ describe('console', { concurrency: false }, () => {
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await background();
     await page.locator('.theme-toggle').click();
-    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('dark-theme')), true);
+    // The class is applied by an effect after the click's change detection: wait for it (times out if it never comes).
+    await page.waitForFunction(() => document.documentElement.classList.contains('dark-theme'), undefined, { timeout: 5000 });
+    await page.waitForFunction((before) => getComputedStyle(document.body).backgroundColor !== before, light, { timeout: 5000 });
     assert.notEqual(await background(), light);
     const fontFiles = [];
     page.on('response', (response) => {
