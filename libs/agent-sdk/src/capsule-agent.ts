@@ -6,7 +6,7 @@ import { AgentAuthError, AgentConfigurationError, AgentDisabledError, ApiRequest
 import { jsonLineLogger, parseLogLevel, safeLogger, type AgentLogger } from './logger';
 import { resolveOptions, type ActionDefinition, type CapsuleAgentOptions, type HealthReport, type ResolvedOptions } from './options';
 import { ServiceCatalog, type ConfigProvider, type HealthProvider, type ServiceEntry } from './service-catalog';
-import { settlesWithin, sleep } from './sleep';
+import { settlesWithin, sleep, wakeableSleep } from './sleep';
 import { FileTokenStore } from './token-store';
 import { currentCommand } from './command-scope';
 import { BusForwarder } from './bus-forwarder';
@@ -351,10 +351,9 @@ export class CapsuleAgent extends EventEmitter {
   /** The heartbeat interval, cut short by {@link reportHealth} (not sooner than a second after the last heartbeat). */
   private async heartbeatPause(): Promise<void> {
     if (!this.healthDue) {
-      await new Promise<void>((resolve) => {
-        this.wakeHeartbeat = resolve;
-        void sleep(this.cadence.heartbeatMs, this.stopController.signal).then(resolve);
-      });
+      const pause = wakeableSleep(this.cadence.heartbeatMs, this.stopController.signal);
+      this.wakeHeartbeat = pause.wake;
+      await pause.done;
       this.wakeHeartbeat = undefined;
     }
     const spacing = this.lastHeartbeatAt + 1000 - Date.now();
@@ -384,10 +383,9 @@ export class CapsuleAgent extends EventEmitter {
         }
       },
       async () => {
-        await new Promise<void>((resolve) => {
-          this.reportNow = resolve;
-          void sleep(this.options.serviceReportMs, this.stopController.signal).then(resolve);
-        });
+        const pause = wakeableSleep(this.options.serviceReportMs, this.stopController.signal);
+        this.reportNow = pause.wake;
+        await pause.done;
         this.reportNow = undefined;
       },
     );

@@ -12,6 +12,12 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** A {@link sleep} that `wake()` ends early; its timer is cleared either way. */
+export function wakeableSleep(ms: number, signal: AbortSignal): { done: Promise<void>; wake: () => void } {
+  const early = new AbortController();
+  return { done: sleep(ms, AbortSignal.any([signal, early.signal])), wake: () => early.abort() };
+}
+
 /** Waits for `promise` at most `ms`; true when it settled in time. The timer never outlives the wait. */
 export async function settlesWithin(promise: Promise<unknown> | undefined, ms: number): Promise<boolean> {
   if (!promise) return true;
