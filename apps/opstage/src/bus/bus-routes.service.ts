@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/sqlite';
 import { AuditRecorder, userActor } from '../audit/audit-recorder';
-import { ActionDefinition } from '../capsule-services/action-definition.entity';
-import { CapsuleService } from '../capsule-services/capsule-service.entity';
 import { ActionPayloadValidator } from '../commands/domain/action-payload-validator';
 import { ApiError, ValidationIssue } from '../http/api-error';
 import { newId } from '../ids/new-id';
@@ -109,16 +107,8 @@ export class BusRoutesService {
       const problem = this.validator.schemaProblem(body.condition);
       if (problem) issues.push({ path: 'condition', message: `is not a valid JSON Schema: ${problem}` });
     }
-    const service = await em.findOne(CapsuleService, { code: body.targetServiceCode });
-    if (!service) {
-      issues.push({ path: 'targetServiceCode', message: `no service "${body.targetServiceCode}" has been reported` });
-    } else {
-      const action = await em.findOne(ActionDefinition, { service: service.id, name: body.actionName, enabled: true });
-      if (!action) issues.push({ path: 'actionName', message: `service "${service.code}" declares no enabled action "${body.actionName}"` });
-      else if (action.requiresConfirmation || action.dangerLevel === 'HIGH') {
-        issues.push({ path: 'actionName', message: `action "${action.name}" requires confirmation (or is HIGH danger); the bus never dispatches it` });
-      }
-    }
+    const target = await this.planner.target(ormTargetReads(em), body.targetServiceCode, body.actionName);
+    if (!target.ok) issues.push({ path: target.field, message: target.message });
     if (issues.length) throw new ApiError('BUS_ROUTE_INVALID', 'The route cannot be saved.', { issues });
   }
 

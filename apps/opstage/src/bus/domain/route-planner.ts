@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { ErrorCode } from '../../../../../libs/contracts/src';
 import { OpstageConfig } from '../../config/opstage-config';
 import { ActionPayloadValidator } from '../../commands/domain/action-payload-validator';
-import type { ActionTarget } from '../../commands/domain/action-command-factory';
+import type { ActionDefinition } from '../../capsule-services/action-definition.entity';
+import type { CapsuleService } from '../../capsule-services/capsule-service.entity';
+import { type ActionTarget, needsConfirmation } from '../../commands/domain/action-command-factory';
 import { assertAgentReady } from '../../commands/domain/agent-readiness';
 import { ApiError, ValidationIssue } from '../../http/api-error';
 import type { BusRoute } from '../bus-route.entity';
@@ -18,6 +20,11 @@ export interface RouteFailure {
 
 /** What a matched route would do with an event: the target and mapped payload, or why it cannot dispatch. */
 export type RoutePlan = { ok: true; target: ActionTarget; payload: Record<string, unknown> } | { ok: false; failure: RouteFailure; payload?: Record<string, unknown> };
+
+/** A route's target resolved, or the route field that names something the bus cannot dispatch to. */
+export type RouteTarget =
+  | { ok: true; service: CapsuleService; action: ActionDefinition }
+  | { ok: false; field: 'targetServiceCode' | 'actionName'; code: ErrorCode; message: string };
 
 /** Why a route does not apply to an event, or null when it matches. */
 export type MatchVerdict = null | string;
@@ -50,19 +57,31 @@ export class RoutePlanner {
     return null;
   }
 
+  /**
+   * The service and action a route names, if the bus may dispatch to them: the service exists, the action is declared
+   * and enabled, and it needs no confirmation. Otherwise why not, and which route field is at fault. Checked when a
+   * route is saved and again for every event.
+   */
+  async target(reads: RouteTargetReads, serviceCode: string, actionName: string): Promise<RouteTarget> {
+    const service = await reads.serviceByCode(serviceCode);
+    if (!service) return { ok: false, field: 'targetServiceCode', code: 'BUS_TARGET_NOT_FOUND', message: `Target service "${serviceCode}" does not exist.` };
+    const action = await reads.enabledAction(service.id, actionName);
+    if (!action) return { ok: false, field: 'actionName', code: 'BUS_TARGET_NOT_FOUND', message: `Service "${service.code}" declares no enabled action "${actionName}".` };
+    if (needsConfirmation(action)) {
+      return { ok: false, field: 'actionName', code: 'BUS_TARGET_REQUIRES_CONFIRMATION', message: `Action "${action.name}" needs an operator's confirmation; the bus never dispatches it.` };
+    }
+    return { ok: true, service, action };
+  }
+
   async plan(reads: RouteTargetReads, route: BusRoute, event: EventView): Promise<RoutePlan> {
     const fail = (code: ErrorCode, message: string, extra: { issues?: ValidationIssue[]; payload?: Record<string, unknown> } = {}): RoutePlan => ({
       ok: false,
       failure: { code, message, ...(extra.issues ? { issues: extra.issues } : {}) },
       ...(extra.payload ? { payload: extra.payload } : {}),
     });
-    const service = await reads.serviceByCode(route.targetServiceCode);
-    if (!service) return fail('BUS_TARGET_NOT_FOUND', `Target service "${route.targetServiceCode}" does not exist.`);
-    const action = await reads.enabledAction(service.id, route.actionName);
-    if (!action) return fail('BUS_TARGET_NOT_FOUND', `Service "${service.code}" declares no enabled action "${route.actionName}".`);
-    if (action.requiresConfirmation || action.dangerLevel === 'HIGH') {
-      return fail('BUS_TARGET_REQUIRES_CONFIRMATION', `Action "${action.name}" needs an operator's confirmation; the bus never dispatches it.`);
-    }
+    const target = await this.target(reads, route.targetServiceCode, route.actionName);
+    if (!target.ok) return fail(target.code, target.message);
+    const { service, action } = target;
     const payload = resolveMapping(route.inputMapping, event);
     const issues = this.validator.validate(action.inputSchema, payload);
     if (issues.length) return fail('BUS_MAPPING_INVALID', `The mapped payload does not satisfy the input schema of "${action.name}".`, { issues, payload });

@@ -18,6 +18,11 @@ export interface ActionTarget {
   agent: Agent | null;
 }
 
+/** Whether running the action takes an operator's explicit confirmation (so the bus never dispatches it). */
+export function needsConfirmation(action: Pick<ActionDefinition, 'requiresConfirmation' | 'dangerLevel'>): boolean {
+  return action.requiresConfirmation || action.dangerLevel === 'HIGH';
+}
+
 export interface NewExecuteOptions {
   createdByUserId: string | null;
   idempotencyKey?: string | null;
@@ -51,7 +56,7 @@ export class ActionCommandFactory {
 
   /** requiresConfirmation or HIGH danger needs `confirmation: true` (409 ACTION_REQUIRES_CONFIRMATION). */
   assertConfirmed(action: ActionDefinition, confirmation: boolean | undefined): void {
-    if ((action.requiresConfirmation || action.dangerLevel === 'HIGH') && confirmation !== true) {
+    if (needsConfirmation(action) && confirmation !== true) {
       throw new ApiError('ACTION_REQUIRES_CONFIRMATION', `Action "${action.name}" requires confirmation: send "confirmation": true.`, { actionName: action.name, dangerLevel: action.dangerLevel });
     }
   }
