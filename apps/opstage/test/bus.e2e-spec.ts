@@ -289,6 +289,15 @@ describe('Capsule Bus', () => {
     });
     expect([invalid.status, invalid.body.error.code]).toEqual([422, 'CAPSULE_SERVICE_MANIFEST_INVALID']);
     expect(invalid.body.error.details.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['manifest.events.published.0', 'manifest.capabilities.0']));
+
+    // Well-formed metadata whose payload schema does not compile is refused too, and the stored manifest stays.
+    const uncompilable = await server.request('POST', `/api/agents/${publisher.agentId}/services/report`, {
+      headers: { authorization: `Bearer ${publisher.token}` },
+      body: { services: [{ ...service, manifest: { events: { published: [{ type: 'catalog.changed', payloadSchema: { type: 'no-such-type' } }] } } }] },
+    });
+    expect([uncompilable.status, uncompilable.body.error.code]).toEqual([422, 'CAPSULE_SERVICE_MANIFEST_INVALID']);
+    expect(uncompilable.body.error.details.issues).toEqual([expect.objectContaining({ path: 'manifest.events.published.0.payloadSchema', message: expect.stringMatching(/^is not a valid JSON Schema/) })]);
+    expect((await owner.get(`/api/admin/capsule-services/${publisher.serviceId}`)).body.data.capabilities).toEqual([{ code: 'catalog.search' }, { code: 'catalog.index', name: 'Indexing' }]);
   });
 });
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/sqlite';
 import { AuditRecorder, userActor } from '../audit/audit-recorder';
-import { ActionPayloadValidator } from '../commands/domain/action-payload-validator';
 import { ApiError, ValidationIssue } from '../http/api-error';
+import { jsonSchemaProblem } from '../json-schema/json-schema-problem';
 import { newId } from '../ids/new-id';
 import { BusRoute } from './bus-route.entity';
 import { ormTargetReads } from './domain/bus-reads';
@@ -17,7 +17,6 @@ export class BusRoutesService {
   constructor(
     private readonly em: EntityManager,
     private readonly audit: AuditRecorder,
-    private readonly validator: ActionPayloadValidator,
     private readonly planner: RoutePlanner,
   ) {}
 
@@ -104,7 +103,7 @@ export class BusRoutesService {
   private async assertValid(em: EntityManager, body: BusRouteBodyDto): Promise<void> {
     const issues: ValidationIssue[] = [...mappingIssues(body.inputMapping ?? {})];
     if (body.condition) {
-      const problem = this.validator.schemaProblem(body.condition);
+      const problem = jsonSchemaProblem(body.condition);
       if (problem) issues.push({ path: 'condition', message: `is not a valid JSON Schema: ${problem}` });
     }
     const target = await this.planner.target(ormTargetReads(em), body.targetServiceCode, body.actionName);

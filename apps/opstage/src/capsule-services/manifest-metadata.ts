@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import type { ValidationIssue } from '../http/api-error';
+import { jsonSchemaProblem } from '../json-schema/json-schema-problem';
 import { redact } from '../redaction/redact';
 
 /** One event type a service publishes or consumes, with an optional JSON Schema of its payload (v0.3 metadata). */
@@ -77,12 +78,8 @@ export function manifestIssues(manifest: Record<string, unknown>): ValidationIss
   const events = (manifest.events ?? {}) as { published?: EventDeclaration[]; consumed?: EventDeclaration[] };
   for (const direction of ['published', 'consumed'] as const) {
     (events[direction] ?? []).forEach((event, i) => {
-      if (!event.payloadSchema) return;
-      try {
-        new Ajv({ strict: false, logger: false }).compile(event.payloadSchema);
-      } catch (error) {
-        issues.push({ path: `manifest.events.${direction}.${i}.payloadSchema`, message: `is not a valid JSON Schema: ${(error as Error).message}` });
-      }
+      const problem = event.payloadSchema && jsonSchemaProblem(event.payloadSchema);
+      if (problem) issues.push({ path: `manifest.events.${direction}.${i}.payloadSchema`, message: `is not a valid JSON Schema: ${problem}` });
     });
   }
   return issues;

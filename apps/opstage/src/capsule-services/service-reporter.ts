@@ -35,11 +35,12 @@ export class ServiceReporter {
         throw new ApiError('CAPSULE_SERVICE_CODE_TAKEN', `Service code "${input.code}" belongs to another agent.`, { code: input.code });
       }
     }
-    const invalid = manifestIssues(input.manifest ?? {});
-    if (invalid.length) throw new ApiError('CAPSULE_SERVICE_MANIFEST_INVALID', `The manifest of "${input.code}" has invalid capability, event or permission metadata.`, { code: input.code, issues: invalid });
     const hash = catalogueHash(input);
     const created = !existing;
     const changed = !existing || existing.reportHash !== hash || existing.agent.id !== agent.id;
+    // An unchanged report carries the manifest that was checked when it was stored: only a new one is checked.
+    const invalid = changed ? manifestIssues(input.manifest ?? {}) : [];
+    if (invalid.length) throw new ApiError('CAPSULE_SERVICE_MANIFEST_INVALID', `The manifest of "${input.code}" has invalid capability, event or permission metadata.`, { code: input.code, issues: invalid });
     const service: CapsuleService = existing ?? tx.create(CapsuleService, { id: newId('svc', now.getTime()), agent: agent.id, code: input.code, name: input.name, createdAt: now, updatedAt: now });
     service.lastReportedAt = now;
     if (changed) {

@@ -28,17 +28,6 @@ export class ActionPayloadValidator {
     return (validator.errors ?? []).map(toIssue);
   }
 
-  /** Why a schema cannot be compiled, or null when it can (used where an operator supplies the schema). */
-  schemaProblem(schema: Record<string, unknown>): string | null {
-    try {
-      const { $id: _ignored, ...rest } = schema;
-      this.ajv.compile(rest);
-      return null;
-    } catch (error) {
-      return (error as Error).message;
-    }
-  }
-
   private compile(schema: Record<string, unknown>): ValidateFunction | null {
     const key = JSON.stringify(schema);
     if (this.cache.has(key)) return this.cache.get(key) ?? null;
