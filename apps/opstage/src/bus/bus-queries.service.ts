@@ -48,7 +48,13 @@ export class BusQueriesService {
     if (query.correlationId) where.correlationId = query.correlationId;
     const { rows, pagination } = await findPage(em, BusEvent, where, query, { allowed: { acceptedAt: 'acceptedAt', occurredAt: 'occurredAt' }, fallback: '-acceptedAt' });
     const dispatches = rows.length ? await em.find(BusDispatch, { eventId: { $in: rows.map((r) => r.id) } }, { orderBy: { createdAt: 'asc', id: 'asc' } }) : [];
-    return new Paginated(rows.map((event) => BusEventDto.from(event, dispatches.filter((d) => d.eventId === event.id))), pagination, MARKER);
+    const byEvent = new Map<string, BusDispatch[]>();
+    for (const dispatch of dispatches) {
+      const list = byEvent.get(dispatch.eventId);
+      if (list) list.push(dispatch);
+      else byEvent.set(dispatch.eventId, [dispatch]);
+    }
+    return new Paginated(rows.map((event) => BusEventDto.from(event, byEvent.get(event.id) ?? [])), pagination, MARKER);
   }
 
   async event(eventId: string): Promise<BusEventDto> {

@@ -86,8 +86,7 @@ const statementsByConnection = new WeakMap<object, NativeStatements>();
  */
 export async function runNativeTransaction<T>(em: EntityManager, work: (statements: NativeStatements, tx: EntityManager) => T | Promise<T>): Promise<T> {
   const db = (await (em.getConnection() as SqliteConnection).getNativeClient()) as unknown as NativeSqlite;
-  let statements = statementsByConnection.get(db);
-  if (!statements) statementsByConnection.set(db, (statements = new NativeStatements(db)));
-  const ready = statements;
-  return em.transactional((tx) => work(ready, tx));
+  const statements = statementsByConnection.get(db) ?? new NativeStatements(db);
+  statementsByConnection.set(db, statements);
+  return em.transactional((tx) => work(statements, tx));
 }
