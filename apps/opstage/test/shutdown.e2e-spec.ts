@@ -16,8 +16,7 @@ describe('shutdown', () => {
       await reader.read(); // the `ready` event
       await new Promise((r) => setTimeout(r, 200)); // let the poll park on the notifier
       const started = Date.now();
-      const [closed, polled] = await Promise.all([server.app.close(), poll]);
-      void closed;
+      const [, polled] = await Promise.all([server.app.close(), poll]);
       expect(Date.now() - started).toBeLessThan(5_000);
       expect([polled.status, polled.body.data]).toEqual([200, []]);
       let ended = false;
@@ -34,7 +33,7 @@ describe('shutdown', () => {
       const admin = await server.owner();
       const agent = await registerAgent(server, admin, 'flush-agent');
       const heartbeat = () => server.request('POST', `/api/agents/${agent.agentId}/heartbeat`, { headers: agent.auth, body: {} });
-      expect((await heartbeat()).status).toBe(200); // sampled: written at once
+      expect((await heartbeat()).status).toBe(200); // the first sign of life: written at once
       await new Promise((r) => setTimeout(r, 50));
       const sent = Date.now();
       expect((await heartbeat()).status).toBe(200); // plain: pending in memory for up to a second
