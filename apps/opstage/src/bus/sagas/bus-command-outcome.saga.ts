@@ -8,8 +8,8 @@ import { RecordBusCommandOutcomeCommand } from '../commands/impl/record-bus-comm
 
 /**
  * The asynchronous half of the bus (ADR 0010): routing itself runs inside the ingest transaction, and this saga follows
- * each command to its end, turning CommandFinished / CommandCancelled into the dispatch's recorded outcome, which the
- * route diagnostics count. It is idle while the bus is off.
+ * each bus-created command to its end, turning CommandFinished / CommandCancelled into the dispatch's recorded outcome,
+ * which the route diagnostics count; commands no route created are not its business. It is idle while the bus is off.
  */
 @Injectable()
 export class BusCommandOutcomeSaga {
@@ -18,7 +18,7 @@ export class BusCommandOutcomeSaga {
   @Saga()
   commandEnded = (events$: Observable<IEvent>): Observable<ICommand> =>
     merge(
-      events$.pipe(ofType(CommandFinishedEvent), map((e) => new RecordBusCommandOutcomeCommand(e.commandId, e.status))),
-      events$.pipe(ofType(CommandCancelledEvent), map((e) => new RecordBusCommandOutcomeCommand(e.commandId, 'CANCELLED'))),
+      events$.pipe(ofType(CommandFinishedEvent), filter((e) => e.causationEventId !== null), map((e) => new RecordBusCommandOutcomeCommand(e.commandId, e.status))),
+      events$.pipe(ofType(CommandCancelledEvent), filter((e) => e.causationEventId !== null), map((e) => new RecordBusCommandOutcomeCommand(e.commandId, 'CANCELLED'))),
     ).pipe(filter(() => this.config.busEnabled));
 }

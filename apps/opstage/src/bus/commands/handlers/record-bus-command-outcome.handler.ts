@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/sqlite';
 import { BusDispatch } from '../../bus-dispatch.entity';
 import { RecordBusCommandOutcomeCommand } from '../impl/record-bus-command-outcome.command';
 
-/** One indexed conditional update: a no-op for commands the bus did not create. */
+/** One indexed conditional update of the dispatch that created the command. */
 @CommandHandler(RecordBusCommandOutcomeCommand)
 export class RecordBusCommandOutcomeHandler implements ICommandHandler<RecordBusCommandOutcomeCommand> {
   constructor(private readonly em: EntityManager) {}

@@ -1,7 +1,7 @@
 import { Command as CqrsCommand } from '@nestjs/cqrs';
 import type { CommandStatus } from '../../../../../../libs/contracts/src';
 
-/** A command ended; if the bus created it, its dispatch records how (issued by the outcome saga). */
+/** A bus-created command ended: its dispatch records how (issued by the outcome saga). */
 export class RecordBusCommandOutcomeCommand extends CqrsCommand<void> {
   constructor(
     readonly commandId: string,

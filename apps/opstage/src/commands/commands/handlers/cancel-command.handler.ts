@@ -20,7 +20,7 @@ export class CancelCommandHandler implements ICommandHandler<CancelCommandComman
 
   async execute({ userId, commandId }: CancelCommandCommand): Promise<CommandDto> {
     const em = this.em.fork();
-    const { agentId, wasRunning } = await em.transactional(async (tx) => {
+    const { agentId, wasRunning, causationEventId } = await em.transactional(async (tx) => {
       const command = await tx.findOne(Command, { id: commandId }, { disableIdentityMap: true });
       if (!command) throw new ApiError('COMMAND_NOT_FOUND', 'Command not found.');
       const alreadyDone = () => new ApiError('COMMAND_ALREADY_COMPLETED', `Command is already ${command.status}.`, { status: command.status });
@@ -33,10 +33,10 @@ export class CancelCommandHandler implements ICommandHandler<CancelCommandComman
       );
       if (changed !== 1) throw alreadyDone();
       this.audit.record(tx, { actorType: 'USER', actorId: userId, action: 'command.cancelled', targetType: 'Command', targetId: commandId, metadata: { previousStatus: command.status }, correlationId: command.correlationId }, now);
-      return { agentId: command.agentId, wasRunning: command.status === 'RUNNING' };
+      return { agentId: command.agentId, wasRunning: command.status === 'RUNNING', causationEventId: command.causationEventId };
     });
     this.counters.commandCancelled();
-    this.eventBus.publish(new CommandCancelledEvent(commandId, agentId, wasRunning));
+    this.eventBus.publish(new CommandCancelledEvent(commandId, agentId, wasRunning, causationEventId));
     return CommandDto.from(await this.em.fork().findOneOrFail(Command, { id: commandId }));
   }
 }

@@ -27,17 +27,17 @@ export class ExpireCommandsHandler implements ICommandHandler<ExpireCommandsComm
     for (;;) {
       const batch = await this.expireBatch(now, agentId);
       total += batch.length;
-      for (const row of batch) this.eventBus.publish(new CommandFinishedEvent(row.id, row.agentId, 'EXPIRED'));
+      for (const row of batch) this.eventBus.publish(new CommandFinishedEvent(row.id, row.agentId, 'EXPIRED', row.causationEventId));
       if (batch.length < BATCH) break;
     }
     this.counters.commandsExpired(total);
     return total;
   }
 
-  private async expireBatch(now: Date, agentId: string | undefined): Promise<Array<{ id: string; agentId: string }>> {
+  private async expireBatch(now: Date, agentId: string | undefined): Promise<Array<Pick<Command, 'id' | 'agentId' | 'causationEventId'>>> {
     const em = this.em.fork();
     const where = { status: { $in: [...OPEN] }, expiresAt: { $lt: now }, ...(agentId ? { agentId } : {}) };
-    const candidates = await em.find(Command, where, { fields: ['id', 'agentId'], limit: BATCH, orderBy: { expiresAt: 'asc' }, disableIdentityMap: true });
+    const candidates = await em.find(Command, where, { fields: ['id', 'agentId', 'causationEventId'], limit: BATCH, orderBy: { expiresAt: 'asc' }, disableIdentityMap: true });
     if (!candidates.length) return [];
     return em.transactional(async (tx) => {
       const ids = candidates.map((c) => c.id);
@@ -47,9 +47,9 @@ export class ExpireCommandsHandler implements ICommandHandler<ExpireCommandsComm
         { status: 'EXPIRED', completedAt: now, updatedAt: now, errorCode: 'COMMAND_EXPIRED', errorMessage: 'Command expired before completion.', sealedSecrets: null },
       );
       if (count === 0) return [];
-      const expired = count === ids.length ? candidates : await tx.find(Command, { id: { $in: ids }, status: 'EXPIRED', completedAt: now }, { fields: ['id', 'agentId'], disableIdentityMap: true });
+      const expired = count === ids.length ? candidates : await tx.find(Command, { id: { $in: ids }, status: 'EXPIRED', completedAt: now }, { fields: ['id', 'agentId', 'causationEventId'], disableIdentityMap: true });
       this.audit.record(tx, { ...SYSTEM_ACTOR, action: 'system.command.expired', targetType: 'Workspace', targetId: 'wks_default', metadata: { count, ...(agentId ? { agentId } : {}) } }, now);
-      return expired.map((c) => ({ id: c.id, agentId: c.agentId }));
+      return expired.map((c) => ({ id: c.id, agentId: c.agentId, causationEventId: c.causationEventId }));
     });
   }
 }

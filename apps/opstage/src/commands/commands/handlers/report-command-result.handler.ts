@@ -56,20 +56,20 @@ export class ReportCommandResultHandler implements ICommandHandler<ReportCommand
       this.counters.oversizedCommandResultRejected();
       throw new ApiError('COMMAND_RESULT_TOO_LARGE', `Command result is ${size} bytes; the limit is ${this.config.commandResultMaxBytes}.`, { sizeBytes: size, maxBytes: this.config.commandResultMaxBytes });
     }
-    let outcome: { result: CommandResult; status: CommandStatus | null };
+    let outcome: { result: CommandResult; status: CommandStatus | null; causationEventId: string | null };
     try {
       outcome = await this.em.fork().transactional((tx) => this.complete(tx, agentId, commandId, body, idempotencyKey));
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw new ApiError('COMMAND_ALREADY_COMPLETED', 'A result was already reported for this command.');
       throw error;
     }
-    const { result, status } = outcome;
+    const { result, status, causationEventId } = outcome;
     if (status) {
       const generatedKey = body.data?.generatedKey;
       if (typeof generatedKey === 'string' && generatedKey.length > 0) this.secrets.stash(commandId, generatedKey);
       if (status === 'SUCCEEDED') this.counters.commandCompleted();
       else this.counters.commandFailed();
-      this.eventBus.publish(new CommandFinishedEvent(commandId, agentId, status));
+      this.eventBus.publish(new CommandFinishedEvent(commandId, agentId, status, causationEventId));
     }
     return CommandResultDto.from(result);
   }
@@ -80,7 +80,7 @@ export class ReportCommandResultHandler implements ICommandHandler<ReportCommand
     if (!command) throw new ApiError('COMMAND_NOT_FOUND', 'Command not found for this agent.');
     if (idempotencyKey) {
       const previous = await tx.findOne(CommandResult, { commandId, idempotencyKey });
-      if (previous) return { result: previous, status: null };
+      if (previous) return { result: previous, status: null, causationEventId: null };
     }
     if (!OPEN.includes(command.status)) throw terminalError(command.status);
     const now = new Date();
@@ -114,7 +114,7 @@ export class ReportCommandResultHandler implements ICommandHandler<ReportCommand
       result: body.success ? 'SUCCESS' : 'FAILURE',
       correlationId: command.correlationId,
     }, now);
-    return { result, status };
+    return { result, status, causationEventId: command.causationEventId };
   }
 }
 

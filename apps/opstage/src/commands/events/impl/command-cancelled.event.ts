@@ -4,5 +4,7 @@ export class CommandCancelledEvent {
     readonly commandId: string,
     readonly agentId: string,
     readonly wasRunning: boolean,
+    /** The bus event that caused the command, if a bus route created it. */
+    readonly causationEventId: string | null = null,
   ) {}
 }

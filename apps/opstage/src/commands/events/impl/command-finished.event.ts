@@ -6,5 +6,7 @@ export class CommandFinishedEvent {
     readonly commandId: string,
     readonly agentId: string,
     readonly status: CommandStatus,
+    /** The bus event that caused the command, if a bus route created it. */
+    readonly causationEventId: string | null = null,
   ) {}
 }
