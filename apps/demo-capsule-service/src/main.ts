@@ -1,14 +1,15 @@
-import { createServer } from 'node:http';
 import { CapsuleAgent } from '../../../libs/agent-sdk/src';
 import { demoActions } from './demo-actions';
 import { DEMO_BUS_MANIFEST, DemoBusLog, demoBusActions } from './demo-bus';
 import { DemoInventory } from './demo-inventory';
+import { demoHttpPort, runDemoProcess } from './demo-process';
 
 /**
  * The demo Capsule Service: a tiny "integration adapter" that embeds the agent SDK. It reads the published variables
  * (OPSTAGE_BACKEND_URL, OPSTAGE_REGISTRATION_TOKEN, OPSTAGE_AGENT_TOKEN_FILE) and serves its own status on
  * DEMO_HTTP_PORT, as a real service would, so it keeps running whatever happens to its agent.
  */
+const port = demoHttpPort(8091);
 const inventory = new DemoInventory();
 const busLog = new DemoBusLog();
 const agent = new CapsuleAgent({
@@ -34,38 +35,10 @@ agent.configs(() => [
   { key: 'demo.api.secret', type: 'secretRef', label: 'Upstream API secret', source: 'env', sensitive: true, secretRef: 'env:DEMO_API_SECRET', valuePreview: process.env.DEMO_API_SECRET },
 ]);
 for (const action of [...demoActions(agent, inventory), ...demoBusActions(agent, busLog)]) agent.action(action);
-agent.on('error', (error) => process.stdout.write(`demo: agent error ${error.name} ${error.code ?? ''}: ${error.message}\n`));
-agent.on('stateChange', (state) => process.stdout.write(`demo: agent ${state}\n`));
-agent.on('connected', () => process.stdout.write('demo: agent connected\n'));
-agent.on('commandCompleted', (c) => process.stdout.write(`demo: command ${c.commandId} ${c.status}\n`));
-
-const port = Number(process.env.DEMO_HTTP_PORT ?? 8091);
-const server = createServer((req, res) => {
-  if (req.url === '/healthz' || req.url === '/') {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ service: 'demo-service', agentState: agent.state, agentId: agent.agentId ?? null, executions: Object.fromEntries(inventory.executions), abortedHandlers: inventory.abortedHandlers }));
-    return;
+runDemoProcess(agent, 'demo', port, (url, method) => {
+  if (url.pathname === '/healthz' || url.pathname === '/') {
+    return { service: 'demo-service', agentState: agent.state, agentId: agent.agentId ?? null, executions: Object.fromEntries(inventory.executions), abortedHandlers: inventory.abortedHandlers };
   }
-  const url = new URL(req.url ?? '/', 'http://demo.local');
-  if (req.method === 'GET' && url.pathname === '/capsule/bus/events') {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(busLog.page(url.searchParams.get('after'))));
-    return;
-  }
-  res.writeHead(404, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ error: 'not found' }));
+  if (method === 'GET' && url.pathname === '/capsule/bus/events') return busLog.page(url.searchParams.get('after'));
+  return undefined;
 });
-
-server.listen(port, process.env.DEMO_HTTP_HOST ?? '127.0.0.1', () => {
-  process.stdout.write(`demo: serving status on http://${process.env.DEMO_HTTP_HOST ?? '127.0.0.1'}:${port}/healthz\n`);
-  void agent.start();
-});
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    void agent.stop().finally(() => server.close(() => process.exit(0)));
-  });
-}

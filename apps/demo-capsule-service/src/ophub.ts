@@ -1,5 +1,5 @@
-import { createServer } from 'node:http';
 import { ActionError, CapsuleAgent, CapsuleAgentError } from '../../../libs/agent-sdk/src';
+import { demoHttpPort, runDemoProcess } from './demo-process';
 
 /**
  * The demo OpHub: one agent in `ophub` mode carrying two services, to show the Capsule Bus from the consuming side.
@@ -74,25 +74,6 @@ agent
   });
 agent.service('demo-legacy-shop').health(() => ({ status: 'UP', message: 'forwarding local events' }));
 
-agent.on('error', (error) => process.stdout.write(`demo-ophub: agent error ${error.name} ${error.code ?? ''}: ${error.message}\n`));
-agent.on('connected', () => process.stdout.write('demo-ophub: agent connected\n'));
-agent.on('commandCompleted', (c) => process.stdout.write(`demo-ophub: command ${c.commandId} ${c.status}\n`));
-
-const port = Number(process.env.DEMO_HTTP_PORT ?? 8092);
-const server = createServer((req, res) => {
-  res.writeHead(req.url === '/healthz' ? 200 : 404, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(req.url === '/healthz' ? { service: 'demo-ophub', agentState: agent.state, agentId: agent.agentId ?? null, executions: Object.fromEntries(executions) } : { error: 'not found' }));
-});
-server.listen(port, process.env.DEMO_HTTP_HOST ?? '127.0.0.1', () => {
-  process.stdout.write(`demo-ophub: serving status on http://${process.env.DEMO_HTTP_HOST ?? '127.0.0.1'}:${port}/healthz\n`);
-  void agent.start();
-});
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    void agent.stop().finally(() => server.close(() => process.exit(0)));
-  });
-}
+runDemoProcess(agent, 'demo-ophub', demoHttpPort(8092), (url) =>
+  url.pathname === '/healthz' ? { service: 'demo-ophub', agentState: agent.state, agentId: agent.agentId ?? null, executions: Object.fromEntries(executions) } : undefined,
+);
