@@ -69,10 +69,17 @@ const ingest = db.transaction((agentId, body) => {
 
 const app = Fastify({ logger: false });
 
-app.post('/api/agents/:agentId/bus/events', async (request, reply) => {
+/** The bearer token's row when it belongs to the path's agent (one indexed lookup of its SHA-256, as Opstage does on a cache miss). */
+function agentToken(request) {
   const raw = String(request.headers.authorization ?? '').replace(/^bearer\s+/i, '');
   const token = tokenLookup.get(createHash('sha256').update(raw).digest('hex'));
-  if (!token || token.agent_id !== request.params.agentId) return reply.code(401).send({ success: false, error: { code: 'UNAUTHORIZED', message: 'Invalid Agent token.' } });
+  return token && token.agent_id === request.params.agentId ? token : undefined;
+}
+const unauthorized = (reply) => reply.code(401).send({ success: false, error: { code: 'UNAUTHORIZED', message: 'Invalid Agent token.' } });
+
+app.post('/api/agents/:agentId/bus/events', async (request, reply) => {
+  const token = agentToken(request);
+  if (!token) return unauthorized(reply);
   const result = ingest(token.agent_id, request.body);
   if (!result) return reply.code(403).send({ success: false, error: { code: 'FORBIDDEN', message: 'refused' } });
   return { success: true, data: { eventId: result.eventId, routedCommands: result.outcome } };
@@ -81,9 +88,8 @@ app.post('/api/agents/:agentId/bus/events', async (request, reply) => {
 app.get('/ping', async () => ({ success: true, data: { pong: true } }));
 
 app.post('/api/agents/:agentId/heartbeat', async (request, reply) => {
-  const raw = String(request.headers.authorization ?? '').replace(/^bearer\s+/i, '');
-  const token = tokenLookup.get(createHash('sha256').update(raw).digest('hex'));
-  if (!token || token.agent_id !== request.params.agentId) return reply.code(401).send({ success: false, error: { code: 'UNAUTHORIZED', message: 'Invalid Agent token.' } });
+  const token = agentToken(request);
+  if (!token) return unauthorized(reply);
   heartbeat.run(Date.now(), token.agent_id);
   return { success: true, data: { heartbeatIntervalSeconds: 30, commandPollIntervalSeconds: 5, maxCommandWaitSeconds: 30 } };
 });
