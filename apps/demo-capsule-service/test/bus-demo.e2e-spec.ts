@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TERMINAL_COMMAND_STATUSES } from '../../../libs/contracts/src';
 import { AdminClient } from '../../opstage/test/harness';
-import { DEMO_MAIN, freePort, ROOT, Running, spawnBuilt, startServer, stopProcess, waitUntil } from '../../opstage/test/processes';
+import { commandEnded, DEMO_MAIN, freePort, ROOT, Running, spawnBuilt, startServer, stopProcess, waitUntil } from '../../opstage/test/processes';
 
 const OPHUB_MAIN = join(ROOT, 'dist/server/apps/demo-capsule-service/src/ophub.js');
 const OWNER = { username: 'owner@example.test', password: 'Owner-Password-123!' };
-const TERMINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED'];
 
 /**
  * The Capsule Bus end to end with real processes: the backend (bus on), the demo service (embedded agent, publishes
@@ -29,14 +29,7 @@ describe('the Capsule Bus with the demo service and the demo OpHub as real proce
     return res.body.data.id;
   }
 
-  async function finished(commandId: string): Promise<any> {
-    let command: any;
-    await waitUntil(backend, `command ${commandId} to finish`, async () => {
-      command = (await admin.get(`/api/admin/commands/${commandId}`)).body.data;
-      return TERMINAL.includes(command?.status);
-    });
-    return command;
-  }
+  const finished = (commandId: string) => commandEnded(admin, backend, commandId);
 
   async function route(body: Record<string, unknown>): Promise<string> {
     const res = await admin.post('/api/admin/bus/routes', { status: 'ENABLED', ...body });
@@ -122,7 +115,7 @@ describe('the Capsule Bus with the demo service and the demo OpHub as real proce
     let pingBacks: any[] = [];
     await waitUntil(backend, 'the second pingBack to fail', async () => {
       pingBacks = (await admin.get(`/api/admin/commands?serviceId=${services['demo-fulfilment']}&pageSize=100`)).body.data.filter((c: any) => c.actionName === 'pingBack' && c.correlationId === correlationId);
-      return pingBacks.length === 2 && pingBacks.every((c) => TERMINAL.includes(c.status));
+      return pingBacks.length === 2 && pingBacks.every((c) => TERMINAL_COMMAND_STATUSES.includes(c.status));
     });
     const [first, second] = [...pingBacks].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     expect(first.status).toBe('SUCCEEDED');
@@ -210,12 +203,7 @@ describe('the demo against a backend whose bus is off, then rate-limited, as rea
 
   async function run(admin: AdminClient, serviceId: string, action: string, payload: Record<string, unknown>): Promise<any> {
     const id = (await admin.post(`/api/admin/capsule-services/${serviceId}/actions/${action}`, { payload })).body.data.id;
-    let command: any;
-    await waitUntil(demo, `command ${id}`, async () => {
-      command = (await admin.get(`/api/admin/commands/${id}`)).body.data;
-      return TERMINAL.includes(command?.status);
-    });
-    return command;
+    return commandEnded(admin, demo, id);
   }
 
   it('with the flag off, publishing fails in the handler with CAPSULE_BUS_DISABLED and the demo runs on', async () => {

@@ -2,10 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AdminClient } from '../../opstage/test/harness';
-import { DEMO_MAIN, freePort, Running, spawnBuilt, startServer, stopProcess, waitUntil } from '../../opstage/test/processes';
+import { commandEnded, DEMO_MAIN, freePort, Running, spawnBuilt, startServer, stopProcess, waitUntil } from '../../opstage/test/processes';
 
 const OWNER = { username: 'owner@example.test', password: 'Owner-Password-123!' };
-const TERMINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED'];
 
 /**
  * The backend and the demo Capsule Service as two real processes on loopback: what a newcomer runs with `npm run demo`.
@@ -60,11 +59,7 @@ describe('the demo Capsule Service and the SDK, as real processes', () => {
   }
 
   async function finished(commandId: string): Promise<any> {
-    let command: any;
-    await waitUntil(demo, `command ${commandId} to finish`, async () => {
-      command = (await admin.get(`/api/admin/commands/${commandId}`)).body.data;
-      return TERMINAL.includes(command?.status);
-    });
+    const command = await commandEnded(admin, demo, commandId);
     completed.push(commandId);
     return command;
   }

@@ -2,6 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { TERMINAL_COMMAND_STATUSES } from '../../../libs/contracts/src';
+import type { AdminClient } from './harness';
 
 export const ROOT = join(__dirname, '../../..');
 export const SERVER_MAIN = join(ROOT, 'dist/server/apps/opstage/src/main.js');
@@ -36,6 +38,16 @@ export async function waitUntil(running: Running | undefined, what: string, read
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${running ? `: ${running.output().slice(-4000)}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Waits until the command reaches a terminal status (watching `running` for a crash) and returns it as the API shows it. */
+export async function commandEnded(admin: AdminClient, running: Running | undefined, commandId: string): Promise<any> {
+  let command: any;
+  await waitUntil(running, `command ${commandId} to finish`, async () => {
+    command = (await admin.get(`/api/admin/commands/${commandId}`)).body.data;
+    return TERMINAL_COMMAND_STATUSES.includes(command?.status);
+  });
+  return command;
 }
 
 /** Starts the built server (what `npm start` runs) in `cwd` and waits until `/health` answers on `port`. */
