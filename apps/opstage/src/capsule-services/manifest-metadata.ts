@@ -95,9 +95,10 @@ export function manifestMetadata(manifest: Record<string, unknown>): ManifestMet
   };
 }
 
-/** The payload schema a service declares for an event type it publishes, if any. */
+/** The payload schema a service declares for an event type it publishes, if any (read on every ingest: no normalising). */
 export function declaredPayloadSchema(manifest: Record<string, unknown>, eventType: string): Record<string, unknown> | undefined {
-  return manifestMetadata(manifest).events.published.find((e) => e.type === eventType)?.payloadSchema;
+  const published = (manifest as { events?: { published?: EventDeclaration[] } }).events?.published ?? [];
+  return published.find((e) => e.type === eventType)?.payloadSchema;
 }
 
 function toIssue(error: ErrorObject): ValidationIssue {
