@@ -142,4 +142,18 @@ describe('BusEventsTab', () => {
     backend.verify();
   });
 
+  it('reloads live on a new event and on a change of a command it shows, not on other commands', async () => {
+    const stream = new FakeStream();
+    const { fixture, backend } = await setUp('/', stream);
+    backend.expectOne((req) => req.url === EVENTS).flush({ success: true, data: [EVENT], pagination: { page: 1, pageSize: 20, total: 1 } });
+    await settle(fixture);
+    stream.send({ type: 'command.finished', commandId: 'cmd_elsewhere', status: 'SUCCEEDED' });
+    backend.expectNone((req) => req.url === EVENTS);
+    stream.send({ type: 'command.finished', commandId: 'cmd_1', status: 'FAILED' });
+    backend.expectOne((req) => req.url === EVENTS).flush({ success: true, data: [EVENT], pagination: { page: 1, pageSize: 20, total: 1 } });
+    await settle(fixture);
+    stream.send({ type: 'bus.event', eventId: 'bev_2', commandsCreated: 0 });
+    backend.expectOne((req) => req.url === EVENTS).flush(NO_EVENTS);
+    backend.verify();
+  });
 });

@@ -61,9 +61,9 @@ export class BusEventsTab implements OnInit {
   protected readonly draft = linkedSignal(() => ({ ...this.query.filters() }));
 
   constructor() {
-    // bus.event: a new event; command.*: a dispatched command moved on (its status shows in the dispatch list).
+    // bus.event: a new event; command.*: a command an event on this page dispatched moved on (its status shows here).
     inject(AdminStream).on((message) => {
-      if (message.type === 'bus.event' || message.type.startsWith('command.')) void this.query.load();
+      if (message.type === 'bus.event' || (message.type.startsWith('command.') && this.shows(message['commandId']))) void this.query.load();
     });
   }
 
@@ -93,5 +93,9 @@ export class BusEventsTab implements OnInit {
 
   protected isOpen(id: string): boolean {
     return this.expanded().has(id);
+  }
+
+  private shows(commandId: unknown): boolean {
+    return this.query.rows().some((event) => event.dispatches.some((dispatch) => dispatch.commandId === commandId));
   }
 }
