@@ -2,7 +2,7 @@
 // off) and an agent that registers and publishes events over the real agent HTTP API.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launchChromium, signIn } from './support/browser.mjs';
+import { desktopPage, launchChromium, signIn } from './support/browser.mjs';
 import { BUS_SERVICE_CODE, startBusAgent } from './support/bus-agent.mjs';
 import { ADMIN, adminSession, startOpstage } from './support/opstage-process.mjs';
 
@@ -29,9 +29,7 @@ describe('Capsule Bus page (bus enabled)', { concurrency: false }, () => {
     await admin.post('/api/admin/users', { username: OPERATOR.username, password: OPERATOR.password, role: 'operator' });
     await admin.post('/api/admin/users', { username: VIEWER.username, password: VIEWER.password, role: 'viewer' });
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'en-GB' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    ({ page } = await desktopPage(browser, { pageErrors }));
   });
 
   after(async () => {
@@ -144,9 +142,7 @@ describe('Capsule Bus page (bus enabled)', { concurrency: false }, () => {
     assert.equal(outcome.routedCommands[0].status, 'FAILED');
     failedDispatchId = outcome.routedCommands[0].dispatchId;
 
-    const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'en-GB' });
-    const viewerPage = await context.newPage();
-    viewerPage.on('pageerror', (error) => pageErrors.push(String(error)));
+    const { context, page: viewerPage } = await desktopPage(browser, { pageErrors });
     await signIn(viewerPage, opstage.baseUrl, VIEWER);
     await viewerPage.locator('[data-nav="/bus"]').click();
     await viewerPage.locator(`tr[data-route="${ROUTE_NAME}"]`).waitFor();
@@ -176,9 +172,7 @@ describe('Capsule Bus page (bus enabled)', { concurrency: false }, () => {
   it('says once that a service without v0.3 metadata reports no capabilities, events or permissions', async () => {
     const detail = (await admin.get(`/api/admin/capsule-services/${agent.serviceId}`)).data;
     assert.deepEqual([detail.capabilities, detail.events, detail.permissions], [[], { published: [], consumed: [] }, []]);
-    const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'en-GB' });
-    const viewerPage = await context.newPage();
-    viewerPage.on('pageerror', (error) => pageErrors.push(String(error)));
+    const { context, page: viewerPage } = await desktopPage(browser, { pageErrors });
     try {
       await signIn(viewerPage, opstage.baseUrl, VIEWER);
       await viewerPage.goto(`${opstage.baseUrl}/services/${agent.serviceId}`);
@@ -210,7 +204,7 @@ describe('Capsule Bus page (bus disabled)', { concurrency: false }, () => {
   });
 
   it('hides the navigation entry and explains OPSTAGE_CAPSULE_BUS_ENABLED instead of showing an error', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 850 }, locale: 'en-GB' });
+    const { page } = await desktopPage(browser);
     await signIn(page, opstage.baseUrl, ADMIN);
     await page.locator('[data-nav="/audit"]').waitFor();
     assert.equal(await page.locator('[data-nav="/bus"]').count(), 0);

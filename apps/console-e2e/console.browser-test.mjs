@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { launchChromium, signIn } from './support/browser.mjs';
+import { desktopPage, launchChromium, signIn } from './support/browser.mjs';
 import { DEMO_AGENT_CODE, DEMO_SECRET_VALUE, DEMO_SERVICE_CODE, startDemoService } from './support/demo-service.mjs';
 import { ADMIN, adminSession, startOpstage } from './support/opstage-process.mjs';
 
@@ -11,7 +11,6 @@ const VIEWER = { username: 'viewer-vera', password: 'viewer-password-123' };
 let opstage;
 let demo;
 let browser;
-let context;
 let page;
 let admin;
 const pageErrors = [];
@@ -23,9 +22,7 @@ before(async () => {
   demo = await startDemoService({ baseUrl: opstage.baseUrl, admin });
   await admin.post('/api/admin/users', { username: VIEWER.username, password: VIEWER.password, role: 'viewer' });
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1366, height: 850 }, acceptDownloads: true, locale: 'en-GB' });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  ({ page } = await desktopPage(browser, { pageErrors, acceptDownloads: true }));
 });
 
 after(async () => {
@@ -472,9 +469,7 @@ describe('console', { concurrency: false }, () => {
   });
 
   it('shows a viewer no mutating controls', async () => {
-    const viewerContext = await browser.newContext({ viewport: { width: 1366, height: 850 } });
-    const viewerPage = await viewerContext.newPage();
-    viewerPage.on('pageerror', (error) => pageErrors.push(String(error)));
+    const { context: viewerContext, page: viewerPage } = await desktopPage(browser, { pageErrors });
     try {
       await signIn(viewerPage, opstage.baseUrl, VIEWER);
       assert.equal(await viewerPage.locator('[data-nav="/users"]').count(), 0);

@@ -19,10 +19,17 @@ export async function signIn(page, baseUrl, { username, password }) {
   await page.waitForURL(/\/dashboard$/);
 }
 
+/** A desktop-sized en-GB page in a context of its own; its uncaught errors are pushed to `pageErrors` when given. */
+export async function desktopPage(browser, { pageErrors, ...options } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'en-GB', ...options });
+  const page = await context.newPage();
+  if (pageErrors) page.on('pageerror', (error) => pageErrors.push(String(error)));
+  return { context, page };
+}
+
 /** A desktop-sized page and `shot(name)`, which saves it as `<outDir>/<name>.png` once the page has settled. */
 export async function screenshotPage(browser, outDir) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'en-GB' });
-  const page = await context.newPage();
+  const { page } = await desktopPage(browser);
   const shot = async (name) => {
     await page.waitForLoadState('networkidle').catch(() => {});
     await page.waitForTimeout(400);

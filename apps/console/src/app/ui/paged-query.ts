@@ -1,6 +1,7 @@
 import { computed, DestroyRef, inject, signal, WritableSignal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Params, Router } from '@angular/router';
+import { distinctUntilChanged } from 'rxjs';
 import type { PageEvent } from '@angular/material/paginator';
 import type { Sort, SortDirection } from '@angular/material/sort';
 import type { Page } from '../core/http/api-client';
@@ -19,7 +20,10 @@ export interface PagedQueryOptions<F extends Filters> {
   pageSize?: number;
   /** The filters with their empty values; their types say how each one reads from the URL. */
   filters?: F;
-  /** Keep filters, page, page size and sort in the URL's query, so reload, links and back keep them. */
+  /**
+   * Keep filters, page, page size and sort in the URL's query, so reload, links and back keep them. Other query
+   * parameters (a page's `tab`) stay as they are, and a change of only those does not reload the list.
+   */
   url?: boolean;
 }
 
@@ -62,10 +66,16 @@ export class PagedQuery<T, F extends Filters = Filters> {
       void this.load();
       return;
     }
-    this.url.route.queryParamMap.pipe(takeUntilDestroyed(this.url.destroyRef)).subscribe((params) => {
-      this.readUrl(params);
-      void this.load();
-    });
+    const owned = [...Object.keys(this.defaults.filters), 'page', 'pageSize', 'sort'];
+    this.url.route.queryParamMap
+      .pipe(
+        distinctUntilChanged((a, b) => owned.every((key) => a.getAll(key).join('\n') === b.getAll(key).join('\n'))),
+        takeUntilDestroyed(this.url.destroyRef),
+      )
+      .subscribe((params) => {
+        this.readUrl(params);
+        void this.load();
+      });
   }
 
   async load(): Promise<void> {
@@ -124,13 +134,15 @@ export class PagedQuery<T, F extends Filters = Filters> {
   /** Loads now, or (with `url`) navigates to the URL of the new state; the navigation loads. */
   private async commit(): Promise<void> {
     if (!this.url) return this.load();
-    const queryParams = {
+    // Every parameter this query owns, null (removed) unless it differs from its default; the others are merged over.
+    const queryParams: Params = {
+      ...Object.fromEntries(Object.keys(this.defaults.filters).map((key) => [key, null])),
       ...filtersToParams(this.filters(), this.defaults.filters),
-      ...(this.page() !== 1 ? { page: String(this.page()) } : {}),
-      ...(this.pageSize() !== this.defaults.pageSize ? { pageSize: String(this.pageSize()) } : {}),
-      ...(this.sort() !== this.defaults.sort ? { sort: this.sort() ?? '' } : {}),
+      page: this.page() !== 1 ? String(this.page()) : null,
+      pageSize: this.pageSize() !== this.defaults.pageSize ? String(this.pageSize()) : null,
+      sort: this.sort() !== this.defaults.sort ? (this.sort() ?? '') : null,
     };
-    const navigated = await this.url.router.navigate([], { relativeTo: this.url.route, queryParams });
+    const navigated = await this.url.router.navigate([], { relativeTo: this.url.route, queryParams, queryParamsHandling: 'merge' });
     // The same URL again (a re-applied filter) is no navigation: load anyway, as the operator asked.
     if (!navigated) await this.load();
   }

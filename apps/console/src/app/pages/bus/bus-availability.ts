@@ -15,28 +15,31 @@ export class BusAvailability {
   private readonly client = inject(ApiClient);
   readonly state = signal<BusState>('unknown');
   private pending: Promise<BusState> | null = null;
+  private asking = false;
 
-  /** Resolves with the state; rejects (as ApiError) when the server could not tell, leaving the state as it was. */
+  /**
+   * Resolves with the state; rejects (as ApiError) when the server could not tell, leaving the state as it was.
+   * `force` asks again, unless a question is still on its way (the shell's, when the console opens on /bus).
+   */
   check(force = false): Promise<BusState> {
-    if (!force && this.pending) return this.pending;
-    const pending = this.client.call(getBusDiagnostics, undefined).then(
-      (diagnostics): BusState => (diagnostics.enabled ? 'enabled' : 'disabled'),
-      (failure: unknown): BusState => {
-        const error = ApiError.from(failure);
-        if (error.code === 'CAPSULE_BUS_DISABLED') return 'disabled';
-        if (this.pending === pending) this.pending = null;
-        throw error;
-      },
-    );
+    if (this.pending && (this.asking || !force)) return this.pending;
+    this.asking = true;
+    const pending = this.client
+      .call(getBusDiagnostics, undefined)
+      .then(
+        (diagnostics): BusState => (diagnostics.enabled ? 'enabled' : 'disabled'),
+        (failure: unknown): BusState => {
+          const error = ApiError.from(failure);
+          if (error.code === 'CAPSULE_BUS_DISABLED') return 'disabled';
+          if (this.pending === pending) this.pending = null;
+          throw error;
+        },
+      )
+      .finally(() => (this.asking = false));
     this.pending = pending;
     return pending.then((state) => {
       this.state.set(state);
       return state;
     });
-  }
-
-  /** A bus endpoint answered CAPSULE_BUS_DISABLED (the flag changed while the page was open). */
-  markDisabled(): void {
-    this.state.set('disabled');
   }
 }

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
-import { MatPaginator } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import { listBusDeadLetters } from '../../api/fn/admin-bus/list-bus-dead-letters';
 import { replayBusDeadLetter } from '../../api/fn/admin-bus/replay-bus-dead-letter';
@@ -13,7 +12,7 @@ import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { AdminStream } from '../../core/stream/admin-stream';
 import { CopyButton } from '../../ui/copy-button';
 import { ErrorBanner } from '../../ui/error-banner';
-import { LoadState } from '../../ui/load-state';
+import { ListFooter } from '../../ui/list-footer';
 import { PagedQuery } from '../../ui/paged-query';
 import { StatusChip } from '../../ui/status-chip';
 import { WhenPipe } from '../../ui/when-pipe';
@@ -22,7 +21,7 @@ import { BusDispatchList } from './bus-dispatch-list';
 /** Dispatches that failed; an operator replays one with the route as it is now and sees what happened. */
 @Component({
   selector: 'ops-bus-dead-letters-tab',
-  imports: [MatTableModule, MatPaginator, MatButton, MatIcon, LoadState, ErrorBanner, CopyButton, StatusChip, WhenPipe, TranslatePipe, BusDispatchList],
+  imports: [MatTableModule, MatButton, MatIcon, ListFooter, ErrorBanner, CopyButton, StatusChip, WhenPipe, TranslatePipe, BusDispatchList],
   template: `
     <p class="muted intro">{{ 'Matches that could not be dispatched (target missing or unavailable, mapping invalid). A replay uses the route as it is now.' | t }}</p>
     @if (replayed(); as result) {
@@ -57,8 +56,7 @@ import { BusDispatchList } from './bus-dispatch-list';
         <tr mat-header-row *matHeaderRowDef="columns()"></tr>
         <tr mat-row *matRowDef="let row; columns: columns()" [attr.data-dispatch]="row.id"></tr>
       </table>
-      <ops-load-state [loading]="query.loading()" [error]="query.error()" [empty]="query.rows().length === 0" emptyText="No dead letters." (retry)="query.load()" />
-      <mat-paginator [length]="query.total()" [pageIndex]="query.page() - 1" [pageSize]="query.pageSize()" [pageSizeOptions]="[20, 50, 100]" (page)="query.onPage($event)" />
+      <ops-list-footer [query]="query" emptyText="No dead letters." [pageSizeOptions]="[20, 50, 100]" />
     </div>
   `,
   styles: `

@@ -1,13 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit } from '@angular/core';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { MatTableModule } from '@angular/material/table';
 import { getBusDiagnostics } from '../../api/fn/admin-bus/get-bus-diagnostics';
-import type { BusDiagnosticsDto } from '../../api/models/bus-diagnostics-dto';
 import { ApiClient } from '../../core/http/api-client';
-import { ApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { AdminStream } from '../../core/stream/admin-stream';
 import { LoadState } from '../../ui/load-state';
+import { Loader } from '../../ui/loader';
 import { WhenPipe } from '../../ui/when-pipe';
 
 /** Guardrail counters (since the server started), the latest rejections and the configured limits. */
@@ -15,8 +14,8 @@ import { WhenPipe } from '../../ui/when-pipe';
   selector: 'ops-bus-diagnostics-tab',
   imports: [MatCard, MatCardContent, MatTableModule, LoadState, WhenPipe, TranslatePipe],
   template: `
-    <ops-load-state [loading]="loading()" [error]="error()" (retry)="load()" />
-    @if (diagnostics(); as d) {
+    <ops-load-state [loading]="diagnostics.loading()" [error]="diagnostics.error()" (retry)="diagnostics.load()" />
+    @if (diagnostics.value(); as d) {
       <div class="cards diagnostics-cards">
         @for (card of cards(); track card.key) {
           <mat-card appearance="outlined" [attr.data-card]="card.key"><mat-card-content>
@@ -51,11 +50,9 @@ import { WhenPipe } from '../../ui/when-pipe';
 export class BusDiagnosticsTab implements OnInit {
   private readonly client = inject(ApiClient);
   protected readonly columns = ['at', 'code', 'eventType', 'source', 'agent'];
-  protected readonly diagnostics = signal<BusDiagnosticsDto | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
+  protected readonly diagnostics = new Loader(() => this.client.call(getBusDiagnostics, undefined));
   protected readonly cards = computed(() => {
-    const d = this.diagnostics();
+    const d = this.diagnostics.value();
     if (!d) return [];
     return [
       { key: 'events', label: 'Events accepted', value: d.events },
@@ -70,23 +67,11 @@ export class BusDiagnosticsTab implements OnInit {
 
   constructor() {
     inject(AdminStream).on((message) => {
-      if (message.type === 'bus.event') void this.load(false);
+      if (message.type === 'bus.event') void this.diagnostics.load({ quiet: true });
     });
   }
 
   ngOnInit(): void {
-    void this.load();
-  }
-
-  async load(showSpinner = true): Promise<void> {
-    if (showSpinner) this.loading.set(true);
-    this.error.set(null);
-    try {
-      this.diagnostics.set(await this.client.call(getBusDiagnostics, undefined));
-    } catch (error) {
-      this.error.set(ApiError.from(error));
-    } finally {
-      this.loading.set(false);
-    }
+    void this.diagnostics.load();
   }
 }

@@ -8,6 +8,7 @@ import { provideRouter, Router } from '@angular/router';
 import type { BusDispatchDto } from '../../api/models/bus-dispatch-dto';
 import type { BusEventDto } from '../../api/models/bus-event-dto';
 import { apiInterceptor } from '../../core/http/api-interceptor';
+import { AdminStream, StreamMessage } from '../../core/stream/admin-stream';
 import { BusEventsTab } from './bus-events-tab';
 
 const EVENTS = '/api/admin/bus/events';
@@ -35,8 +36,23 @@ async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges()
   await fixture.whenStable();
 }
 
-async function setUp(url = '/') {
-  TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(withInterceptors([apiInterceptor])), provideHttpClientTesting()] });
+/** Stands in for the live stream: `send` delivers a message to the page. */
+class FakeStream {
+  private readonly handlers: ((message: StreamMessage) => void)[] = [];
+  on(handler: (message: StreamMessage) => void): void {
+    this.handlers.push(handler);
+  }
+  send(message: StreamMessage): void {
+    for (const handler of this.handlers) handler(message);
+  }
+}
+
+const NO_EVENTS = { success: true, data: [], pagination: { page: 1, pageSize: 20, total: 0 } };
+
+async function setUp(url = '/', stream = new FakeStream()) {
+  TestBed.configureTestingModule({
+    providers: [provideRouter([]), provideHttpClient(withInterceptors([apiInterceptor])), provideHttpClientTesting(), { provide: AdminStream, useValue: stream }],
+  });
   await TestBed.inject(Router).navigateByUrl(url);
   const fixture = TestBed.createComponent(BusEventsTab);
   fixture.detectChanges();
@@ -106,6 +122,38 @@ describe('BusEventsTab', () => {
     expect(second.request.params.get('sourceServiceCode')).toBe('shop');
     expect(second.request.params.has('correlationId')).toBe(false);
     second.flush({ success: true, data: [], pagination: { page: 1, pageSize: 20, total: 0 } });
+    backend.verify();
+  });
+
+  it('leaves the bus page’s other query parameters (its tab) in the URL, and does not reload when only they change', async () => {
+    const { fixture, backend, loader, router } = await setUp('/?tab=events&eventType=order.created');
+    backend.expectOne((req) => req.url === EVENTS).flush(NO_EVENTS);
+    await settle(fixture);
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[name="eventType"]' }))).setValue(' order.paid ');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Apply' }))).click();
+    await settle(fixture);
+    expect(router.url).toBe('/?tab=events&eventType=order.paid');
+    const applied = await vi.waitFor(() => backend.expectOne((req) => req.url === EVENTS));
+    expect(applied.request.params.get('eventType')).toBe('order.paid');
+    applied.flush(NO_EVENTS);
+    await router.navigateByUrl('/?tab=audit&eventType=order.paid');
+    await settle(fixture);
+    backend.expectNone((req) => req.url === EVENTS);
+    backend.verify();
+  });
+
+  it('reloads live on a new event and on a change of a command it shows, not on other commands', async () => {
+    const stream = new FakeStream();
+    const { fixture, backend } = await setUp('/', stream);
+    backend.expectOne((req) => req.url === EVENTS).flush({ success: true, data: [EVENT], pagination: { page: 1, pageSize: 20, total: 1 } });
+    await settle(fixture);
+    stream.send({ type: 'command.finished', commandId: 'cmd_elsewhere', status: 'SUCCEEDED' });
+    backend.expectNone((req) => req.url === EVENTS);
+    stream.send({ type: 'command.finished', commandId: 'cmd_1', status: 'FAILED' });
+    backend.expectOne((req) => req.url === EVENTS).flush({ success: true, data: [EVENT], pagination: { page: 1, pageSize: 20, total: 1 } });
+    await settle(fixture);
+    stream.send({ type: 'bus.event', eventId: 'bev_2', commandsCreated: 0 });
+    backend.expectOne((req) => req.url === EVENTS).flush(NO_EVENTS);
     backend.verify();
   });
 });

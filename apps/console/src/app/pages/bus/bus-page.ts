@@ -1,11 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit } from '@angular/core';
 import { Router } from '@angular/router';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { MatIcon } from '@angular/material/icon';
 import { MatTabsModule } from '@angular/material/tabs';
-import { ApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { LoadState } from '../../ui/load-state';
+import { Loader } from '../../ui/loader';
 import { BusAuditTab } from './bus-audit-tab';
 import { BusAvailability } from './bus-availability';
 import { BusDeadLettersTab } from './bus-dead-letters-tab';
@@ -27,7 +27,7 @@ export type BusTab = (typeof BUS_TABS)[number];
         <mat-icon>science</mat-icon>
         <span>{{ 'Experimental (v0.4): routes, event shapes and APIs may change. Start routes in DRY_RUN and check the events before enabling them.' | t }}</span>
       </div>
-      <ops-load-state [loading]="availability.state() === 'unknown' && !error()" [error]="error()" (retry)="check()" />
+      <ops-load-state [loading]="availability.state() === 'unknown' && !probe.error()" [error]="probe.error()" (retry)="probe.load()" />
       @if (availability.state() === 'disabled') {
         <mat-card appearance="outlined" class="bus-disabled"><mat-card-content>
           <div class="disabled-state">
@@ -64,20 +64,12 @@ export class BusPage implements OnInit {
   readonly tab = input<string | undefined>();
   protected readonly availability = inject(BusAvailability);
   private readonly router = inject(Router);
-  protected readonly error = signal<ApiError | null>(null);
+  /** Asks again on each visit: the flag may have changed since the navigation was drawn. */
+  protected readonly probe = new Loader(() => this.availability.check(true));
   protected readonly tabIndex = computed(() => Math.max(0, BUS_TABS.indexOf((this.tab() ?? 'routes') as BusTab)));
 
   ngOnInit(): void {
-    void this.check();
-  }
-
-  async check(): Promise<void> {
-    this.error.set(null);
-    try {
-      await this.availability.check(true);
-    } catch (error) {
-      this.error.set(ApiError.from(error));
-    }
+    void this.probe.load();
   }
 
   protected select(index: number): void {

@@ -16,10 +16,10 @@ import type { ActionDefinitionDto } from '../../api/models/action-definition-dto
 import type { BusRouteDto } from '../../api/models/bus-route-dto';
 import type { CapsuleServiceDto } from '../../api/models/capsule-service-dto';
 import { ApiClient } from '../../core/http/api-client';
-import { ApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { LanguageService } from '../../core/i18n/language';
 import { ErrorBanner } from '../../ui/error-banner';
+import { Operation } from '../../ui/loader';
 import { EVENT_TYPE_PATTERN, formValueFromRoute, issuesByField, jsonObjectValidator, ROUTE_STATUSES, RouteFormValue, routeBody, SERVICE_CODE } from './route-form';
 
 export interface BusRouteDialogData {
@@ -59,10 +59,9 @@ export class BusRouteDialog {
   protected readonly editing = this.data.route !== null;
 
   protected readonly form = buildForm(formValueFromRoute(this.data.route));
-  protected readonly saving = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
+  protected readonly saving = new Operation();
   /** Issues that name no field of the form. */
-  protected readonly generalIssues = signal<string[]>([]);
+  protected readonly generalIssues = computed(() => issuesByField(this.saving.error()?.details).get('') ?? []);
   /** Bumped whenever control errors change outside a value change, so OnPush re-reads them. */
   private readonly errorsVersion = signal(0);
 
@@ -102,40 +101,29 @@ export class BusRouteDialog {
   }
 
   async save(): Promise<void> {
-    if (this.saving()) return;
+    if (this.saving.busy()) return;
     this.form.markAllAsTouched();
     this.errorsVersion.update((v) => v + 1);
     if (this.form.invalid) return;
-    this.saving.set(true);
-    this.error.set(null);
-    this.generalIssues.set([]);
     const body = routeBody(this.form.getRawValue());
-    try {
-      const saved = this.data.route
-        ? await this.client.call(updateBusRoute, { routeId: this.data.route.id, body })
-        : await this.client.call(createBusRoute, { body });
-      this.ref.close(saved);
-    } catch (failure) {
-      this.showServerError(ApiError.from(failure));
-    } finally {
-      this.saving.set(false);
-    }
+    const route = this.data.route;
+    const saved = await this.saving.run(() => (route ? this.client.call(updateBusRoute, { routeId: route.id, body }) : this.client.call(createBusRoute, { body })));
+    if (saved) this.ref.close(saved);
+    else this.showFieldIssues();
   }
 
   protected cancel(): void {
     this.ref.close();
   }
 
-  private showServerError(error: ApiError): void {
-    this.error.set(error);
-    const grouped = issuesByField(error.details);
-    for (const [field, messages] of grouped) {
+  /** The server's issues (BUS_ROUTE_INVALID, VALIDATION_FAILED) under the fields they name. */
+  private showFieldIssues(): void {
+    for (const [field, messages] of issuesByField(this.saving.error()?.details)) {
       if (field === '') continue;
       const control = this.form.controls[field];
       control.setErrors({ ...(control.errors ?? {}), server: messages.join('; ') });
       control.markAsTouched();
     }
-    this.generalIssues.set(grouped.get('') ?? []);
     this.errorsVersion.update((v) => v + 1);
   }
 

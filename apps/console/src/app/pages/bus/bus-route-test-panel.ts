@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { JsonPipe } from '@angular/common';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -8,9 +8,9 @@ import { MatInput } from '@angular/material/input';
 import { testBusRoutes } from '../../api/fn/admin-bus/test-bus-routes';
 import type { RouteTestOutcomeDto } from '../../api/models/route-test-outcome-dto';
 import { ApiClient } from '../../core/http/api-client';
-import { ApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { ErrorBanner } from '../../ui/error-banner';
+import { Operation } from '../../ui/loader';
 import { StatusChip } from '../../ui/status-chip';
 import { EVENT_TYPE, issueLines, jsonObjectValidator, parseJsonObject, SERVICE_CODE } from './route-form';
 
@@ -39,9 +39,9 @@ import { EVENT_TYPE, issueLines, jsonObjectValidator, parseJsonObject, SERVICE_C
             <textarea matInput class="json" name="testPayload" formControlName="payload" rows="4" placeholder='{ "orderId": "o-1" }'></textarea>
             <mat-error>{{ 'Not a JSON object: {reason}' | t: { reason: form.controls.payload.errors?.['json'] } }}</mat-error>
           </mat-form-field>
-          <div><button mat-flat-button type="submit" class="run-route-test" [disabled]="running()">{{ 'Test' | t }}</button></div>
+          <div><button mat-flat-button type="submit" class="run-route-test" [disabled]="test.busy()">{{ 'Test' | t }}</button></div>
         </form>
-        <ops-error-banner [error]="error()" />
+        <ops-error-banner [error]="test.error()" />
         @if (issues().length) {
           <ul class="issues error-text">@for (issue of issues(); track $index) { <li>{{ issue }}</li> }</ul>
         }
@@ -87,28 +87,17 @@ export class BusRouteTestPanel {
     sourceServiceCode: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(80), Validators.pattern(SERVICE_CODE)] }),
     payload: new FormControl('', { nonNullable: true, validators: [jsonObjectValidator] }),
   });
-  protected readonly running = signal(false);
+  protected readonly test = new Operation();
   protected readonly outcomes = signal<RouteTestOutcomeDto[] | null>(null);
-  protected readonly error = signal<ApiError | null>(null);
-  protected readonly issues = signal<string[]>([]);
+  /** The server's validation issues of a refused sample. */
+  protected readonly issues = computed(() => issueLines(this.test.error()?.details));
 
   async run(): Promise<void> {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
     const { eventType, sourceServiceCode, payload } = this.form.getRawValue();
     const parsed = parseJsonObject(payload);
-    this.running.set(true);
-    this.error.set(null);
-    this.issues.set([]);
-    try {
-      this.outcomes.set(await this.client.call(testBusRoutes, { body: { eventType: eventType.trim(), sourceServiceCode: sourceServiceCode.trim(), payload: (parsed.ok && parsed.value) || {} } }));
-    } catch (failure) {
-      const error = ApiError.from(failure);
-      this.outcomes.set(null);
-      this.error.set(error);
-      this.issues.set(issueLines(error.details));
-    } finally {
-      this.running.set(false);
-    }
+    const body = { eventType: eventType.trim(), sourceServiceCode: sourceServiceCode.trim(), payload: (parsed.ok && parsed.value) || {} };
+    this.outcomes.set((await this.test.run(() => this.client.call(testBusRoutes, { body }))) ?? null);
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit } from '@angular/core';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
@@ -12,12 +12,12 @@ import type { BusRouteDiagnosticsDto } from '../../api/models/bus-route-diagnost
 import type { BusRouteDto } from '../../api/models/bus-route-dto';
 import { SessionStore } from '../../core/auth/session-store';
 import { ApiClient } from '../../core/http/api-client';
-import { ApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
 import { AdminStream } from '../../core/stream/admin-stream';
 import { confirmAction } from '../../ui/confirm-dialog';
 import { ErrorBanner } from '../../ui/error-banner';
 import { LoadState } from '../../ui/load-state';
+import { Loader, Operation } from '../../ui/loader';
 import { StatusChip } from '../../ui/status-chip';
 import { WhenPipe } from '../../ui/when-pipe';
 import { BusRouteDialog, BusRouteDialogData } from './bus-route-dialog';
@@ -46,14 +46,13 @@ export class BusRoutesTab implements OnInit {
   private readonly client = inject(ApiClient);
   private readonly dialog = inject(MatDialog);
   protected readonly session = inject(SessionStore);
-  protected readonly routes = signal<BusRouteDto[]>([]);
-  protected readonly counts = signal<BusRouteDiagnosticsDto[]>([]);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
-  protected readonly actionError = signal<ApiError | null>(null);
+  protected readonly routes = new Loader(() => this.client.call(listBusRoutes, undefined));
+  /** The counts are extra: without them the routes still show (their error state is the routes list's). */
+  private readonly counts = new Loader(async () => (await this.client.call(getBusDiagnostics, undefined)).routes);
+  protected readonly removal = new Operation();
   protected readonly rows = computed<RouteRow[]>(() => {
-    const byId = new Map(this.counts().map((c) => [c.routeId, c]));
-    return this.routes().map((route) => ({ route, counts: byId.get(route.id) ?? null }));
+    const byId = new Map((this.counts.value() ?? []).map((c) => [c.routeId, c]));
+    return (this.routes.value() ?? []).map((route) => ({ route, counts: byId.get(route.id) ?? null }));
   });
   protected readonly columns = computed(() => [
     'name', 'status', 'match', 'target', 'matched', 'dispatched', 'dryRun', 'failed', 'deadLettered', 'lastEventAt',
@@ -62,7 +61,7 @@ export class BusRoutesTab implements OnInit {
 
   constructor() {
     inject(AdminStream).on((message) => {
-      if (message.type === 'bus.event') void this.loadCounts();
+      if (message.type === 'bus.event') void this.counts.load({ quiet: true });
     });
   }
 
@@ -71,24 +70,7 @@ export class BusRoutesTab implements OnInit {
   }
 
   async load(): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const [routes] = await Promise.all([this.client.call(listBusRoutes, undefined), this.loadCounts()]);
-      this.routes.set(routes);
-    } catch (error) {
-      this.error.set(ApiError.from(error));
-    } finally {
-      this.loading.set(false);
-    }
-  }
-
-  private async loadCounts(): Promise<void> {
-    try {
-      this.counts.set((await this.client.call(getBusDiagnostics, undefined)).routes);
-    } catch {
-      /* the counts are extra: the routes still show, the error state belongs to the routes list */
-    }
+    await Promise.all([this.routes.load(), this.counts.load({ quiet: true })]);
   }
 
   async edit(route: BusRouteDto | null): Promise<void> {
@@ -106,12 +88,7 @@ export class BusRoutesTab implements OnInit {
       danger: true,
     });
     if (!confirmed) return;
-    this.actionError.set(null);
-    try {
-      await this.client.call(deleteBusRoute, { routeId: route.id });
-      await this.load();
-    } catch (error) {
-      this.actionError.set(ApiError.from(error));
-    }
+    await this.removal.run(() => this.client.call(deleteBusRoute, { routeId: route.id }));
+    if (!this.removal.error()) await this.load();
   }
 }

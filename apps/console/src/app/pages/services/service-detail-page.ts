@@ -33,6 +33,8 @@ import { ServiceMetadata } from './service-metadata';
 const MASK = '••••••••';
 /** How many of the latest health reports the timeline charts (the API's largest page). */
 const TIMELINE_REPORTS = 100;
+/** Whether a page of the history table lies within the reports the timeline reads. */
+const amongLatest = (page: number, pageSize: number) => page * pageSize <= TIMELINE_REPORTS;
 
 @Component({
   selector: 'ops-service-detail-page',
@@ -57,12 +59,18 @@ export class ServiceDetailPage {
     ({ page, pageSize, sort }) => this.client.page(listAuditEvents, { targetType: 'CapsuleService', targetId: this.serviceId(), page, pageSize, sort }),
     { sort: '-createdAt', pageSize: 10 },
   );
-  protected readonly history = new PagedQuery<HealthReportDto>(({ page, pageSize, sort }) => this.client.page(listCapsuleServiceHealthHistory, { serviceId: this.serviceId(), page, pageSize, sort }), '-reportedAt');
   /** The latest reports for the timeline, whatever page of the history table is shown, and when they were read. */
   protected readonly timeline = new Loader(async () => {
     const latest = await this.client.page(listCapsuleServiceHealthHistory, { serviceId: this.serviceId(), page: 1, pageSize: TIMELINE_REPORTS, sort: '-reportedAt' });
-    return { reports: latest.data, readAt: Date.now() };
+    return { ...latest, readAt: Date.now() };
   });
+  /** The history table. A page among the latest reports is cut from the timeline's answer (which it refreshes): one request for both. */
+  protected readonly history = new PagedQuery<HealthReportDto>(async ({ page, pageSize, sort }) => {
+    const latest = amongLatest(page, pageSize) ? await this.timeline.load({ quiet: true }) : null;
+    if (!latest) return this.client.page(listCapsuleServiceHealthHistory, { serviceId: this.serviceId(), page, pageSize, sort });
+    const from = (page - 1) * pageSize;
+    return { data: latest.data.slice(from, from + pageSize), pagination: { page, pageSize, total: latest.pagination.total } };
+  }, '-reportedAt');
 
   /** Actions grouped by category in catalog order; a disabled action shows with its Open button disabled. */
   protected readonly actionGroups = computed(() => {
@@ -82,7 +90,6 @@ export class ServiceDetailPage {
       untracked(() => {
         void this.detail.load();
         void this.history.reload();
-        void this.timeline.load();
         void this.commands.reload();
         void this.audit.reload();
       });
@@ -98,7 +105,7 @@ export class ServiceDetailPage {
       if (service && (message.type === 'services' || message.type === 'agent') && message['agentId'] === service.agentId) {
         void this.detail.load({ quiet: true });
         void this.history.load();
-        void this.timeline.load({ quiet: true });
+        if (!amongLatest(this.history.page(), this.history.pageSize())) void this.timeline.load({ quiet: true });
       }
     });
   }
