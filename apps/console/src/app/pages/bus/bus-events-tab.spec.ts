@@ -8,8 +8,9 @@ import { provideRouter, Router } from '@angular/router';
 import type { BusDispatchDto } from '../../api/models/bus-dispatch-dto';
 import type { BusEventDto } from '../../api/models/bus-event-dto';
 import { apiInterceptor } from '../../core/http/api-interceptor';
-import { AdminStream, StreamMessage } from '../../core/stream/admin-stream';
+import { AdminStream } from '../../core/stream/admin-stream';
 import { BusEventsTab } from './bus-events-tab';
+import { FakeStream } from '../../testing/fake-stream';
 
 const EVENTS = '/api/admin/bus/events';
 
@@ -34,17 +35,6 @@ async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges()
   await new Promise((resolve) => setTimeout(resolve));
   fixture.detectChanges();
   await fixture.whenStable();
-}
-
-/** Stands in for the live stream: `send` delivers a message to the page. */
-class FakeStream {
-  private readonly handlers: ((message: StreamMessage) => void)[] = [];
-  on(handler: (message: StreamMessage) => void): void {
-    this.handlers.push(handler);
-  }
-  send(message: StreamMessage): void {
-    for (const handler of this.handlers) handler(message);
-  }
 }
 
 const NO_EVENTS = { success: true, data: [], pagination: { page: 1, pageSize: 20, total: 0 } };

@@ -6,8 +6,9 @@ import { MatPaginatorHarness } from '@angular/material/paginator/testing';
 import { MatTabGroupHarness } from '@angular/material/tabs/testing';
 import { provideRouter } from '@angular/router';
 import { apiInterceptor } from '../../core/http/api-interceptor';
-import { AdminStream, StreamMessage } from '../../core/stream/admin-stream';
+import { AdminStream } from '../../core/stream/admin-stream';
 import { ServiceDetailPage } from './service-detail-page';
+import { FakeStream } from '../../testing/fake-stream';
 
 const HISTORY = '/api/admin/capsule-services/svc_1/health/history';
 const SERVICE = {
@@ -18,16 +19,6 @@ const SERVICE = {
 /** 130 reports, newest first, a minute apart. */
 const REPORTS = Array.from({ length: 130 }, (_, i) => ({ id: `hr_${i}`, status: 'UP', message: `report ${i}`, details: null, reportedAt: new Date(Date.UTC(2026, 0, 1, 12, 0) - i * 60_000).toISOString() }));
 const page = (data: unknown[], total = data.length) => ({ success: true, data, pagination: { page: 1, pageSize: data.length, total } });
-
-class FakeStream {
-  private readonly handlers: ((message: StreamMessage) => void)[] = [];
-  on(handler: (message: StreamMessage) => void): void {
-    this.handlers.push(handler);
-  }
-  send(message: StreamMessage): void {
-    for (const handler of this.handlers) handler(message);
-  }
-}
 
 async function setUp() {
   localStorage.setItem('opstage.language', 'en');
