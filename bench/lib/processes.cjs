@@ -48,6 +48,8 @@ async function startOpstage({ port, dataDir, env = {} }) {
     OPSTAGE_SESSION_SECRET: 'b'.repeat(48),
     OPSTAGE_LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
+    // To try runtime flags on the server alone, e.g. BENCH_SERVER_NODE_OPTIONS=--max-semi-space-size=8.
+    ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
     ...env,
   });
   const coldStartMs = await waitForHttp(`http://127.0.0.1:${port}/health`, proc.child, proc.output);

@@ -1,3 +1,4 @@
+import './runtime/gc-tuning'; // first: before any other code allocates (ADR 0012)
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/opstage-config';
 import { createApp } from './create-app';

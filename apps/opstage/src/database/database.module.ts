@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { SqliteDriver } from '@mikro-orm/sqlite';
+import { OpstageSqliteDriver } from './opstage-sqlite-driver';
 import { OpstageConfig } from '../config/opstage-config';
 import { ENTITIES } from './entities';
 import { buildOrmConfig } from './mikro-orm.config';
@@ -11,7 +11,7 @@ import { buildOrmConfig } from './mikro-orm.config';
     MikroOrmModule.forRootAsync({
       inject: [OpstageConfig],
       useFactory: (config: OpstageConfig) => buildOrmConfig(config.databasePath),
-      driver: SqliteDriver,
+      driver: OpstageSqliteDriver,
     }),
     MikroOrmModule.forFeature(ENTITIES),
   ],

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { defineConfig, Options } from '@mikro-orm/sqlite';
 import { Migrator } from '@mikro-orm/migrations';
 import { ENTITIES } from './entities';
+import { OpstageSqliteDriver } from './opstage-sqlite-driver';
 
 const ROOT = join(__dirname, '../../../..');
 const COMPILED = __filename.endsWith('.js');
@@ -9,6 +10,7 @@ const COMPILED = __filename.endsWith('.js');
 /** MikroORM options for a SQLite file (or `:memory:`). Migrations are committed in `migrations/` and applied at boot. */
 export function buildOrmConfig(databasePath: string, debug = false): Options {
   return defineConfig({
+    driver: OpstageSqliteDriver,
     dbName: databasePath,
     entities: ENTITIES,
     extensions: [Migrator],
