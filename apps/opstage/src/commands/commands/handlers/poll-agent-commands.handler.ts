@@ -14,6 +14,11 @@ import { ExpireCommandsCommand } from '../impl/expire-commands.command';
 import { PollAgentCommandsCommand } from '../impl/poll-agent-commands.command';
 
 const MAX_CANCEL_SIGNALS = 100;
+/**
+ * Why a poll's own wait is ended. A plain `abort()` builds a DOMException with a captured stack for every poll (about
+ * 1% of the server's CPU with 10,000 agents polling); nothing reads the reason.
+ */
+const POLL_ENDED = Object.freeze({ reason: 'poll ended' });
 
 /**
  * How long an empty poll waits. A long wait (10 s or more) ends at a random point in its last fifth: agents re-poll as
@@ -71,7 +76,7 @@ export class PollAgentCommandsHandler implements ICommandHandler<PollAgentComman
     const deadline = Date.now() + longPollMs(waitSeconds);
     // One controller per request ends whichever wait is pending when the poll returns or the client goes away.
     const stop = new AbortController();
-    const onClientGone = () => stop.abort();
+    const onClientGone = () => stop.abort(POLL_ENDED);
     clientGone?.addEventListener('abort', onClientGone, { once: true });
     try {
       let notified = false;
@@ -90,7 +95,7 @@ export class PollAgentCommandsHandler implements ICommandHandler<PollAgentComman
       }
     } finally {
       clientGone?.removeEventListener('abort', onClientGone);
-      stop.abort();
+      stop.abort(POLL_ENDED);
     }
   }
 
