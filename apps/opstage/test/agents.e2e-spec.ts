@@ -193,4 +193,18 @@ describe('agent registration, heartbeat and service reports over real HTTP', () 
     await new Promise((r) => setTimeout(r, 1500));
     expect((await read(b.agentId)).status).toBe('DISABLED');
   });
+
+  it('makes agents this process has not seen ONLINE on their first poll, before answering it', async () => {
+    const agents = await Promise.all(['revive-1', 'revive-2', 'revive-3'].map((code) => registerAgent(server, admin, code, null)));
+    const em = server.app.get(EntityManager).fork();
+    await em.nativeUpdate(Agent, { id: { $in: agents.map((a) => a.agentId) } }, { status: 'OFFLINE', lastHeartbeatAt: new Date(Date.now() - 3_600_000) });
+    const sent = Date.now();
+    const polls = await Promise.all(agents.map((a) => server.request('GET', `/api/agents/${a.agentId}/commands?waitSeconds=0`, { headers: a.auth })));
+    expect(polls.map((res) => res.status)).toEqual([200, 200, 200]);
+    for (const a of agents) {
+      const row = await em.fork().findOneOrFail(Agent, { id: a.agentId });
+      expect(row.status).toBe('ONLINE'); // written before the poll answered, not at the next coalesced flush
+      expect(row.lastHeartbeatAt!.getTime()).toBeGreaterThanOrEqual(sent - 5);
+    }
+  });
 });
