@@ -2,14 +2,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MikroORM } from '@mikro-orm/sqlite';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { OpstageConfig } from './config/opstage-config';
 import { prepareDatabase } from './database/prepare-database';
-import { EnvelopeInterceptor } from './http/envelope.interceptor';
+import { EnvelopeFastifyAdapter } from './http/envelope-fastify-adapter';
 import { ErrorEnvelopeFilter, sendErrorEnvelope } from './http/error-envelope.filter';
 import { installHttp, requestIdFor } from './http/install-http';
 import { createValidationPipe } from './http/validation';
@@ -26,7 +26,7 @@ export interface CreateAppOptions {
 
 /** Builds the whole backend: database migrated, bootstrap owner ensured, every route registered; not yet listening. */
 export async function createApp(config: OpstageConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
+  const adapter = new EnvelopeFastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => requestIdFor(request, () => newId('req')),
@@ -44,7 +44,6 @@ export async function createApp(config: OpstageConfig, options: CreateAppOptions
   const spaIndex = join(config.staticDir, 'index.html');
   app.useGlobalFilters(new ErrorEnvelopeFilter(existsSync(spaIndex) ? spaIndex : undefined));
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalInterceptors(new EnvelopeInterceptor());
 
   await prepareDatabase(app.get(MikroORM));
   await app.get(OwnerBootstrap).ensureOwner(options.onGeneratedPassword);

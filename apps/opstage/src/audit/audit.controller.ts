@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -5,7 +6,6 @@ import { Access } from '../auth/access.decorator';
 import { CurrentSession } from '../auth/current-caller.decorator';
 import type { AuthenticatedSession } from '../auth/session.service';
 import { ApiOkEnvelope, ApiOkPage } from '../http/api-envelope.decorators';
-import { RawResponse } from '../http/envelope.interceptor';
 import { IdParam } from '../http/id-param.pipe';
 import { AuditEventDto } from './audit-event.dto';
 import { ExportAuditEventsQueryDto, ListAuditEventsQueryDto } from './audit-query.dto';
@@ -30,14 +30,14 @@ export class AuditController {
   @Access.operator()
   @ApiOperation({ operationId: 'exportAuditEvents', summary: 'Stream every matching audit event as CSV or JSON (no row cap); the export itself is audited.' })
   @ApiProduces('application/json', 'text/csv')
-  async export(@CurrentSession() auth: AuthenticatedSession, @Query() query: ExportAuditEventsQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<RawResponse> {
+  async export(@CurrentSession() auth: AuthenticatedSession, @Query() query: ExportAuditEventsQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Readable> {
     const format = query.format ?? 'json';
     const stream = await this.audit.export({ actorType: 'USER', actorId: auth.user.id }, query, format);
     reply
       .header('content-type', CONTENT_TYPES[format])
       .header('content-disposition', `attachment; filename=opstage-audit-${Date.now()}.${format}`)
       .header('cache-control', 'no-store');
-    return new RawResponse(stream);
+    return stream;
   }
 
   @Get(':auditEventId')

@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator';
 import { ApiOkEnvelope } from '../http/api-envelope.decorators';
-import { RawResponse } from '../http/envelope.interceptor';
+import { RawResponse } from '../http/envelope';
 import { IdParam } from '../http/id-param.pipe';
 import { PostOk } from '../http/post-ok.decorator';
 import { PollAgentCommandsCommand } from './commands/impl/poll-agent-commands.command';

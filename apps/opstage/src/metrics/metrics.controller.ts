@@ -3,7 +3,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator';
 import { ApiOkEnvelope } from '../http/api-envelope.decorators';
-import { RawResponse } from '../http/envelope.interceptor';
+import { RawResponse } from '../http/envelope';
 import { AdminMetricsDto } from './admin-metrics.dto';
 import { AdminMetricsService } from './admin-metrics.service';
 import { PrometheusExporter } from './prometheus-exporter';

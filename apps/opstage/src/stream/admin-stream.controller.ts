@@ -1,8 +1,8 @@
+import type { Readable } from 'node:stream';
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../auth/access.decorator';
-import { RawResponse } from '../http/envelope.interceptor';
 import { AdminStream } from './admin-stream';
 
 @ApiTags('AdminStream')
@@ -18,7 +18,7 @@ export class AdminStreamController {
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'An endless text/event-stream.', schema: { type: 'string' } })
-  open(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): RawResponse {
+  open(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Readable {
     const body = this.stream.open();
     request.raw.once('close', () => body.destroy());
     reply
@@ -26,6 +26,6 @@ export class AdminStreamController {
       .header('cache-control', 'no-cache, no-transform')
       .header('connection', 'keep-alive')
       .header('x-accel-buffering', 'no');
-    return new RawResponse(body);
+    return body;
   }
 }
