@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/sqlite';
 import { Agent } from '../src/agents/agent.entity';
+import { HeartbeatCoalescer } from '../src/agents/heartbeat-coalescer';
 import { AdminClient, TestServer } from './harness';
 import { DEMO_SERVICE, createRegistrationToken, registerAgent } from './agent-fixtures';
 
@@ -192,6 +193,36 @@ describe('agent registration, heartbeat and service reports over real HTTP', () 
     expect((await heartbeat(b)).body.error.code).toBe('AGENT_DISABLED');
     await new Promise((r) => setTimeout(r, 1500));
     expect((await read(b.agentId)).status).toBe('DISABLED');
+  });
+
+  it('writes a fleet-sized batch of coalesced heartbeats in chunks: every agent, newest time kept, DISABLED untouched', async () => {
+    const template = await registerAgent(server, admin, 'batch-template', null);
+    const connection = server.app.get(EntityManager).getConnection();
+    const columns = (await connection.execute<Array<{ name: string }>>('pragma table_info(agents)')).map((c) => c.name);
+    const copy = columns.map((c) => (c === 'id' || c === 'code' ? '?' : c)).join(', ');
+    const ids = Array.from({ length: 1_234 }, (_, i) => `agt_BATCH${String(i).padStart(5, '0')}`);
+    const longAgo = Date.now() - 3_600_000;
+    for (const [i, id] of ids.entries()) {
+      await connection.execute(`insert into agents (${columns.join(', ')}) select ${copy} from agents where id = ?`, [id, `batch-${i}`, template.agentId]);
+    }
+    await connection.execute(`update agents set status = 'OFFLINE', last_heartbeat_at = ? where id like 'agt_BATCH%'`, [longAgo]);
+    const [disabled, newer] = [ids[700], ids[1_100]];
+    await connection.execute(`update agents set status = 'DISABLED' where id = ?`, [disabled]);
+    const future = Date.now() + 60_000;
+    await connection.execute(`update agents set status = 'ONLINE', last_heartbeat_at = ? where id = ?`, [future, newer]);
+
+    const coalescer = server.app.get(HeartbeatCoalescer);
+    const at = new Date();
+    for (const id of ids) coalescer.touch(id, at);
+    await coalescer.flush();
+
+    const rows = await connection.execute<Array<{ id: string; status: string; last_heartbeat_at: number }>>(`select id, status, last_heartbeat_at from agents where id like 'agt_BATCH%'`);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const id of ids.filter((id) => id !== disabled && id !== newer)) {
+      expect(byId.get(id)).toMatchObject({ status: 'ONLINE', last_heartbeat_at: at.getTime() });
+    }
+    expect(byId.get(disabled)).toMatchObject({ status: 'DISABLED', last_heartbeat_at: longAgo });
+    expect(byId.get(newer)).toMatchObject({ status: 'ONLINE', last_heartbeat_at: future });
   });
 
   it('makes agents this process has not seen ONLINE on their first poll, before answering it', async () => {
