@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { DateTimeType, type Opt, type Ref } from '@mikro-orm/core';
+import { DateTimeType, type Opt } from '@mikro-orm/core';
 import type { AgentTokenStatus } from '../../../../libs/contracts/src';
 import { Agent } from './agent.entity';
 
@@ -9,8 +9,8 @@ export class AgentToken {
   @PrimaryKey({ type: 'string', length: 40 })
   id: string;
 
-  @ManyToOne(() => Agent, { ref: true, deleteRule: 'cascade' })
-  agent: Ref<Agent>;
+  @ManyToOne(() => Agent, { deleteRule: 'cascade' })
+  agent: Agent;
 
   @Unique()
   @Property({ type: 'string', length: 64 })

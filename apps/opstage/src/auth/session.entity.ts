@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { DateTimeType, type Opt, type Ref } from '@mikro-orm/core';
+import { DateTimeType, type Opt } from '@mikro-orm/core';
 import { User } from '../users/user.entity';
 
 /** A persisted admin session. Only the HMAC of the cookie value is stored; the CSRF token is derived, never stored. */
@@ -12,8 +12,8 @@ export class Session {
   @Property({ type: 'string', length: 64 })
   tokenHash: string;
 
-  @ManyToOne(() => User, { ref: true, deleteRule: 'cascade' })
-  user: Ref<User>;
+  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  user: User;
 
   /** Random nonce mixed into the derived CSRF token; rotating it rotates the token. */
   @Property({ type: 'string', length: 64 })

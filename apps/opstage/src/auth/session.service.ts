@@ -57,7 +57,7 @@ export class SessionService {
     if (!session) return null;
     const idleLimit = now.getTime() - this.config.sessionIdleTimeoutSeconds * 1000;
     if (session.expiresAt.getTime() <= now.getTime() || session.lastSeenAt.getTime() <= idleLimit) return null;
-    const user = session.user.getEntity();
+    const user = session.user; // populated with the session
     if (user.status !== 'ACTIVE') return null;
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await em.nativeUpdate(Session, { id: session.id }, { lastSeenAt: now });

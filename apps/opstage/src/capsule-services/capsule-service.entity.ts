@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { DateTimeType, type Opt, type Ref } from '@mikro-orm/core';
+import { DateTimeType, type Opt } from '@mikro-orm/core';
 import type { HealthStatus, ServiceStatus } from '../../../../libs/contracts/src';
 import { Agent } from '../agents/agent.entity';
 
@@ -10,8 +10,8 @@ export class CapsuleService {
   @PrimaryKey({ type: 'string', length: 40 })
   id: string;
 
-  @ManyToOne(() => Agent, { ref: true })
-  agent: Ref<Agent>;
+  @ManyToOne(() => Agent)
+  agent: Agent;
 
   @Unique()
   @Property({ type: 'string', length: 80 })

@@ -1,5 +1,5 @@
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { DateTimeType, type Opt, type Ref } from '@mikro-orm/core';
+import { DateTimeType, type Opt } from '@mikro-orm/core';
 import { CapsuleService } from './capsule-service.entity';
 
 /** Config metadata as reported. A sensitive item never has a value stored, only its `secretRef`. */
@@ -9,8 +9,8 @@ export class ConfigItem {
   @PrimaryKey({ type: 'string', length: 40 })
   id: string;
 
-  @ManyToOne(() => CapsuleService, { ref: true, deleteRule: 'cascade' })
-  service: Ref<CapsuleService>;
+  @ManyToOne(() => CapsuleService, { deleteRule: 'cascade' })
+  service: CapsuleService;
 
   @Property({ type: 'string', length: 200, fieldName: 'config_key' })
   key: string;

@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { DateTimeType, type Opt, type Ref } from '@mikro-orm/core';
+import { DateTimeType, type Opt } from '@mikro-orm/core';
 import type { HealthStatus } from '../../../../libs/contracts/src';
 import { CapsuleService } from './capsule-service.entity';
 
@@ -10,8 +10,8 @@ export class HealthReport {
   @PrimaryKey({ type: 'string', length: 40 })
   id: string;
 
-  @ManyToOne(() => CapsuleService, { ref: true, deleteRule: 'cascade' })
-  service: Ref<CapsuleService>;
+  @ManyToOne(() => CapsuleService, { deleteRule: 'cascade' })
+  service: CapsuleService;
 
   @Property({ type: 'string', length: 40 })
   agentId: string;

@@ -30,7 +30,7 @@ export class ServiceReporter {
   async report(tx: EntityManager, agent: Pick<Agent, 'id'>, input: ReportedServiceDto, now: Date): Promise<CapsuleService> {
     const existing: CapsuleService | null = await tx.findOne(CapsuleService, { code: input.code }, { populate: ['agent'] });
     if (existing && existing.agent.id !== agent.id) {
-      const owner = existing.agent.getEntity();
+      const owner = existing.agent; // populated above
       if (owner.status !== 'REVOKED') {
         throw new ApiError('CAPSULE_SERVICE_CODE_TAKEN', `Service code "${input.code}" belongs to another agent.`, { code: input.code });
       }

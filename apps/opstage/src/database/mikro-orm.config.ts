@@ -17,6 +17,10 @@ export function buildOrmConfig(databasePath: string, debug = false): Options {
     debug,
     allowGlobalContext: false,
     forceUtcTimezone: true,
+    // Relation propagation is set up once per managed entity with shared accessors, not with fresh closures on every
+    // instance through prototype setters: those gave each loaded entity its own hidden class, which kept the whole
+    // request (its fork, identity map, headers) alive through young collections (ADR 0013).
+    propagationOnPrototype: false,
     migrations: {
       tableName: 'mikro_orm_migrations',
       path: COMPILED ? join(ROOT, 'migrations') : join(ROOT, 'migrations'),
