@@ -105,6 +105,23 @@ describe('command lifecycle over real HTTP', () => {
     expect((await promCounter('opstage_agent_command_polls_total')) - promBefore).toBe(2);
   });
 
+  it('shows parked long polls in the opstage_agent_polls_waiting gauge while they wait, and not after', async () => {
+    const agent = await createAgentWithService(server);
+    const waiting = async () => Number(/^opstage_agent_polls_waiting (\d+)$/m.exec((await server.request('GET', '/metrics')).text)?.[1]);
+    const before = await waiting();
+    const polls = [agent.poll('?waitSeconds=2'), agent.poll('?waitSeconds=2')];
+    let parked = before;
+    for (let i = 0; i < 40 && parked < before + 2; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      parked = await waiting();
+    }
+    expect(parked).toBe(before + 2);
+    const command = (await execute(agent, 'plain')).body.data.id;
+    const answers = await Promise.all(polls);
+    expect(answers.flatMap((res) => res.body.data.map((c: { id: string }) => c.id))).toEqual([command]);
+    expect(await waiting()).toBe(before);
+  });
+
   it('20 concurrent polls never deliver one command twice', async () => {
     const agent = await createAgentWithService(server);
     const ids: string[] = [];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Counter } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import { MetricsRegistry } from './metrics-registry';
 
 export type LoginOutcome = 'success' | 'failure' | 'rate_limited';
@@ -24,6 +24,7 @@ export class OperationalCounters {
   };
   private readonly counters: Record<keyof OperationalCounters['values'], Counter>;
   private readonly logins: Counter<'result'>;
+  private readonly pollsWaiting: Gauge;
 
   constructor(registry: MetricsRegistry) {
     const counter = (name: string, help: string) => new Counter({ name, help, registers: [registry] });
@@ -39,8 +40,16 @@ export class OperationalCounters {
       oversizedCommandResultsRejected: counter('opstage_oversized_command_results_rejected_total', 'Command results rejected for exceeding the size limit.'),
     };
     this.logins = new Counter({ name: 'opstage_admin_logins_total', help: 'Admin login attempts by outcome.', labelNames: ['result'], registers: [registry] });
+    this.pollsWaiting = new Gauge({ name: 'opstage_agent_polls_waiting', help: 'Agent command long polls parked on this process, waiting for a command.', registers: [registry] });
   }
 
+  /** A long poll starts waiting for a command; call {@link pollStoppedWaiting} when that wait ends, however it ends. */
+  pollWaiting(): void {
+    this.pollsWaiting.inc();
+  }
+  pollStoppedWaiting(): void {
+    this.pollsWaiting.dec();
+  }
   agentCommandPolled(): void {
     this.bump('agentCommandPolls');
   }
