@@ -79,7 +79,7 @@ async function main() {
     record('cold start', 'ms to a healthy answer', opstage.coldStartMs, baseline.coldStartMs, null, { higherIsBetter: false });
     record('idle memory', 'RSS KB after start', rssKb(opstage), rssKb(baseline), null, { higherIsBetter: false });
 
-    const session = await login(opstage.url);
+    let session = await login(opstage.url);
     const warm = (url, next, method) => throughput({ url, duration: 2, connections: 10, method, next });
     await warm(opstage.url, heartbeatRequests(agents), 'POST');
     await warm(baseline.url, heartbeatRequests(agents), 'POST');
@@ -107,12 +107,19 @@ async function main() {
 
     const probes = [];
     for (const agent of agents.slice(0, 5)) probes.push({ ...agent, serviceId: await serviceIdOf(session, agent.serviceCode) });
-    const idleRss = rssKb(opstage);
     const fleetResults = [];
     for (const size of settings.fleets) {
+      // Each fleet meets a freshly started server, as a real fleet does after a restart (all agents reconnect at once),
+      // so its memory is measured from the same idle state every time, not from what the earlier scenarios left in
+      // the heap (that made the per-agent figure swing by 2× between runs).
+      await stop(opstage);
+      opstage = await startOpstage({ port: await freePort(), dataDir, env: BUS_ENV });
+      session = await login(opstage.url);
+      await new Promise((r) => setTimeout(r, 2000));
+      const idleRssKb = rssKb(opstage);
       const fleet = [...probes, ...seededFleet.slice(0, size - probes.length)];
       const result = await runFleet({ url: opstage.url, server: opstage, fleet, probes, admin: session, seconds: settings.fleetSeconds, compression: FLEET_COMPRESSION });
-      fleetResults.push({ size, ...result });
+      fleetResults.push({ size, idleRssKb, ...result });
       process.stdout.write(`  fleet ${size}: ${JSON.stringify(result)}\n`);
       await new Promise((r) => setTimeout(r, 2000));
     }
@@ -120,9 +127,12 @@ async function main() {
     for (const result of fleetResults.slice(1)) {
       const label = `B3 fleet ${result.size.toLocaleString('en')} agents`;
       const failed = Object.entries(result.failures).filter(([, n]) => n).map(([kind, n]) => `${n} ${kind} (first: ${result.firstFailure[kind]})`).join(', ') || 'none';
-      const context = `heartbeat p99 ${round(result.heartbeatP99Ms)} ms (100 agents: ${round(first.heartbeatP99Ms)} ms), server CPU ${round(result.cpuPercent, 0)}%, ${result.deliveries} of ${result.probesSent} probe commands delivered in the window, failed requests: ${failed}; heartbeats every ${30 / FLEET_COMPRESSION} s`;
+      const context = `heartbeat p99 ${round(result.heartbeatP99Ms)} ms (100 agents: ${round(first.heartbeatP99Ms)} ms), server CPU ${round(result.cpuPercent, 0)}%, ${result.deliveries} of ${result.probesSent} probe commands delivered once all polls were parked (after ${round(result.parkedAfterMs / 1000, 1)} s), failed requests: ${failed}; heartbeats every ${30 / FLEET_COMPRESSION} s`;
       record(`${label}: delivery p99`, 'ms, vs the 100-agent fleet', result.deliveryP99Ms, first.deliveryP99Ms, 2, { higherIsBetter: false, note: context });
-      record(`${label}: memory`, 'KB RSS per agent, vs the 50 KB budget', Math.max(0, result.peakRssKb - idleRss) / result.size, 50, 1, { higherIsBetter: false });
+      // The 50 KB budget is the issue's goal for 10,000 agents; below that a loaded process's fixed working set (young
+      // generation, code, allocator arenas: ~100 MB whatever the fleet) dominates the per-agent figure, so it is reported only.
+      const memoryGoal = result.size >= 10_000 ? 1 : null;
+      record(`${label}: memory`, 'KB RSS per agent, vs the 50 KB budget', Math.max(0, result.peakRssKb - result.idleRssKb) / result.size, 50, memoryGoal, { higherIsBetter: false, note: `peak RSS ${Math.round(result.peakRssKb / 1024)} MB, idle ${Math.round(result.idleRssKb / 1024)} MB before the fleet` });
     }
     // B4: the route's target must be a ready agent, so it heartbeats before each round (both servers).
     const publishers = agents.slice(1);

@@ -4,6 +4,15 @@ const http = require('node:http');
 const { percentile } = require('../lib/stats.cjs');
 const { cpuSeconds, rssKb } = require('../lib/processes.cjs');
 
+/** Long polls parked on the server, from its Prometheus gauge. */
+async function parkedPolls(url) {
+  const text = await fetch(`${url}/metrics`).then((r) => r.text(), () => '');
+  return Number(/^opstage_agent_polls_waiting (\d+)$/m.exec(text)?.[1] ?? 0);
+}
+
+/** Often enough that the p99 is not just the slowest of a few dozen deliveries. */
+const PROBE_EVERY_MS = 100;
+
 function call(agent, url, method, headers, body) {
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method, agent, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) } }, (response) => {
@@ -19,7 +28,7 @@ function call(agent, url, method, headers, body) {
 
 /**
  * Runs `fleet` agents for `seconds`: each holds a long-poll open (waitSeconds 25) and heartbeats every
- * 30 s / `compression`. Every `probeEveryMs` an operator executes a command for one of the probe agents (part of the
+ * 30 s / `compression`. Every PROBE_EVERY_MS an operator executes a command for one of the probe agents (part of the
  * fleet) and the time until that agent's poll returns it is recorded.
  */
 async function runFleet({ url, server, fleet, probes, admin, seconds, compression }) {
@@ -72,7 +81,11 @@ async function runFleet({ url, server, fleet, probes, admin, seconds, compressio
   };
   const probeLoop = async () => {
     let i = 0;
-    await new Promise((r) => setTimeout(r, 2000)); // let the fleet's polls park first
+    // Delivery is measured with the fleet held: once every agent's poll is parked (the reconnect storm of a fresh
+    // server is over), or at the latest half way through the window.
+    const parkBy = Date.now() + (seconds * 1000) / 2;
+    while (Date.now() < parkBy && (await parkedPolls(url)) < fleet.length) await new Promise((r) => setTimeout(r, 1000));
+    parkedAfterMs = Date.now() - startedAt;
     while (Date.now() < stopAt - 1000) {
       const probe = probes[i++ % probes.length];
       try {
@@ -81,10 +94,12 @@ async function runFleet({ url, server, fleet, probes, admin, seconds, compressio
       } catch (error) {
         failed('probe', error.message);
       }
-      await new Promise((r) => setTimeout(r, 250));
+      await new Promise((r) => setTimeout(r, PROBE_EVERY_MS));
     }
   };
 
+  const startedAt = Date.now();
+  let parkedAfterMs = null;
   const cpuBefore = cpuSeconds(server);
   const wallBefore = Date.now();
   let peakRss = 0;
@@ -105,6 +120,7 @@ async function runFleet({ url, server, fleet, probes, admin, seconds, compressio
     probesSent: returnedAt.size,
     heartbeats: heartbeatLatencies.length,
     peakRssKb: peakRss,
+    parkedAfterMs,
     cpuPercent,
     failures,
     firstFailure,
