@@ -85,7 +85,7 @@ async function runFleet({ url, server, fleet, probes, admin, seconds, compressio
     // server is over), or at the latest half way through the window.
     const parkBy = Date.now() + (seconds * 1000) / 2;
     while (Date.now() < parkBy && (await parkedPolls(url)) < fleet.length) await new Promise((r) => setTimeout(r, 1000));
-    parkedAfterMs = Date.now() - startedAt;
+    parkedAfterMs = Date.now() - wallBefore;
     while (Date.now() < stopAt - 1000) {
       const probe = probes[i++ % probes.length];
       try {
@@ -98,7 +98,6 @@ async function runFleet({ url, server, fleet, probes, admin, seconds, compressio
     }
   };
 
-  const startedAt = Date.now();
   let parkedAfterMs = null;
   const cpuBefore = cpuSeconds(server);
   const wallBefore = Date.now();

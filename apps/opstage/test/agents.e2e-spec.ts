@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/sqlite';
 import { Agent } from '../src/agents/agent.entity';
 import { HeartbeatCoalescer } from '../src/agents/heartbeat-coalescer';
+import { channels, Notifier } from '../src/notifier/notifier';
 import { AdminClient, TestServer } from './harness';
 import { DEMO_SERVICE, createRegistrationToken, registerAgent } from './agent-fixtures';
 
@@ -211,10 +212,13 @@ describe('agent registration, heartbeat and service reports over real HTTP', () 
     const future = Date.now() + 60_000;
     await connection.execute(`update agents set status = 'ONLINE', last_heartbeat_at = ? where id = ?`, [future, newer]);
 
+    const announced: string[] = [];
+    const unsubscribe = server.app.get(Notifier).subscribe(channels.adminStream, (payload) => announced.push((payload as { agentId: string }).agentId));
     const coalescer = server.app.get(HeartbeatCoalescer);
     const at = new Date();
     for (const id of ids) coalescer.touch(id, at);
     await coalescer.flush();
+    unsubscribe();
 
     const rows = await connection.execute<Array<{ id: string; status: string; last_heartbeat_at: number }>>(`select id, status, last_heartbeat_at from agents where id like 'agt_BATCH%'`);
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -223,6 +227,8 @@ describe('agent registration, heartbeat and service reports over real HTTP', () 
     }
     expect(byId.get(disabled)).toMatchObject({ status: 'DISABLED', last_heartbeat_at: longAgo });
     expect(byId.get(newer)).toMatchObject({ status: 'ONLINE', last_heartbeat_at: future });
+    // every agent the flush brought back ONLINE is announced to the console once; the ONLINE and DISABLED ones are not
+    expect(announced.filter((id) => id.startsWith('agt_BATCH')).sort()).toEqual(ids.filter((id) => id !== disabled && id !== newer));
   });
 
   it('makes agents this process has not seen ONLINE on their first poll, before answering it', async () => {

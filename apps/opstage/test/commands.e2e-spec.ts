@@ -16,6 +16,8 @@ describe('command lifecycle over real HTTP', () => {
   const execute = (agent: AgentFixture, action: string, body: unknown = {}, headers?: Record<string, string>) => owner.post(actionPath(agent.serviceId, action), body, headers);
   const detail = (client: AdminClient, id: string) => client.get(`/api/admin/commands/${id}`);
   const commandRow = (id: string) => server.app.get(MikroORM).em.fork().findOneOrFail(Command, { id });
+  /** One sample's value from the Prometheus exposition at /metrics. */
+  const promValue = async (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec((await server.request('GET', '/metrics')).text)?.[1]);
 
   beforeAll(async () => {
     server = await new TestServer().start();
@@ -90,9 +92,8 @@ describe('command lifecycle over real HTTP', () => {
   it('counts polls and dispatches in /api/admin/metrics and /metrics (reference §10.3 poll limit)', async () => {
     const agent = await createAgentWithService(server);
     const operational = async () => (await owner.get('/api/admin/metrics')).body.data.operational;
-    const promCounter = async (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec((await server.request('GET', '/metrics')).text)?.[1]);
     const before = await operational();
-    const promBefore = await promCounter('opstage_agent_command_polls_total');
+    const promBefore = await promValue('opstage_agent_command_polls_total');
     const ids = [];
     for (let i = 0; i < 3; i++) ids.push((await execute(agent, 'plain')).body.data.id);
     const first = await agent.poll('?limit=1');
@@ -102,12 +103,12 @@ describe('command lifecycle over real HTTP', () => {
     const after = await operational();
     expect(after.agentCommandPolls - before.agentCommandPolls).toBe(2);
     expect(after.commandsDispatched - before.commandsDispatched).toBe(3);
-    expect((await promCounter('opstage_agent_command_polls_total')) - promBefore).toBe(2);
+    expect((await promValue('opstage_agent_command_polls_total')) - promBefore).toBe(2);
   });
 
   it('shows parked long polls in the opstage_agent_polls_waiting gauge while they wait, and not after', async () => {
     const agent = await createAgentWithService(server);
-    const waiting = async () => Number(/^opstage_agent_polls_waiting (\d+)$/m.exec((await server.request('GET', '/metrics')).text)?.[1]);
+    const waiting = () => promValue('opstage_agent_polls_waiting');
     const before = await waiting();
     const polls = [agent.poll('?waitSeconds=2'), agent.poll('?waitSeconds=2')];
     let parked = before;

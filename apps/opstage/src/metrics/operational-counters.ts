@@ -7,7 +7,7 @@ export type LoginOutcome = 'success' | 'failure' | 'rate_limited';
 /**
  * In-process event counters, monotonic since the process started. Other modules inject this (the metrics module is
  * global) and call the method for the event they observe; each call increments a Prometheus counter and the value
- * shown in the admin metrics.
+ * shown in the admin metrics. One gauge besides: the long polls parked right now (Prometheus only).
  */
 @Injectable()
 export class OperationalCounters {
@@ -43,12 +43,14 @@ export class OperationalCounters {
     this.pollsWaiting = new Gauge({ name: 'opstage_agent_polls_waiting', help: 'Agent command long polls parked on this process, waiting for a command.', registers: [registry] });
   }
 
-  /** A long poll starts waiting for a command; call {@link pollStoppedWaiting} when that wait ends, however it ends. */
-  pollWaiting(): void {
+  /** Counts a long poll as parked while `wait` is pending, however it ends. */
+  async pollWaiting<T>(wait: Promise<T>): Promise<T> {
     this.pollsWaiting.inc();
-  }
-  pollStoppedWaiting(): void {
-    this.pollsWaiting.dec();
+    try {
+      return await wait;
+    } finally {
+      this.pollsWaiting.dec();
+    }
   }
   agentCommandPolled(): void {
     this.bump('agentCommandPolls');

@@ -91,12 +91,7 @@ export class PollAgentCommandsHandler implements ICommandHandler<PollAgentComman
         if (first && work.overdue) await this.commandBus.execute(new ExpireCommandsCommand(now, agentId));
         const poll = work.claimable ? await this.claim(agentId, limit) : new AgentCommandPoll([], []);
         if (poll.commands.length || poll.cancelledCommandIds.length || !wake) return poll;
-        this.counters.pollWaiting();
-        try {
-          notified = (await wake) !== undefined;
-        } finally {
-          this.counters.pollStoppedWaiting();
-        }
+        notified = (await this.counters.pollWaiting(wake)) !== undefined;
       }
     } finally {
       clientGone?.removeEventListener('abort', onClientGone);
