@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MikroORM, RequestContext } from '@mikro-orm/sqlite';
+import { MikroORM } from '@mikro-orm/sqlite';
 import { ConfigError, loadConfig, OpstageConfig } from '../config/opstage-config';
 import { migrationStatus } from '../database/migration-status';
 import { applySqlitePragmas } from '../database/sqlite-pragmas';
-import { requestContext } from '../http/request-context';
+import { requestContext, RequestScope } from '../http/request-context';
 import { cliRequestMeta } from './cli-actor';
 import { CliFailure, EXIT } from './cli-failure';
 import { CliModule } from './cli-module';
@@ -35,7 +35,7 @@ export async function withBackend<T>(config: OpstageConfig, work: (app: INestApp
     const { pending, unknown } = await migrationStatus(orm);
     if (unknown.length) throw new CliFailure(`The database was migrated by a newer Opstage (${unknown.join(', ')}); use that version's CLI.`);
     if (pending.length) throw new CliFailure(`The database has ${pending.length} pending migration(s); run \`opstage migrate\` first.`);
-    return await RequestContext.create(orm.em, () => requestContext.run(cliRequestMeta(config.version), () => work(app)));
+    return await requestContext.run(new RequestScope(cliRequestMeta(config.version), orm.em), () => work(app));
   } finally {
     await app.close();
   }

@@ -10,7 +10,8 @@ import { buildOrmConfig } from './mikro-orm.config';
   imports: [
     MikroOrmModule.forRootAsync({
       inject: [OpstageConfig],
-      useFactory: (config: OpstageConfig) => buildOrmConfig(config.databasePath),
+      // The HTTP layer opens each request's scope itself and forks on first use (http/request-context.ts).
+      useFactory: (config: OpstageConfig) => ({ ...buildOrmConfig(config.databasePath), registerRequestContext: false }),
       driver: OpstageSqliteDriver,
     }),
     MikroOrmModule.forFeature(ENTITIES),

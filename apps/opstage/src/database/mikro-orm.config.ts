@@ -3,6 +3,7 @@ import { defineConfig, Options } from '@mikro-orm/sqlite';
 import { Migrator } from '@mikro-orm/migrations';
 import { ENTITIES } from './entities';
 import { OpstageSqliteDriver } from './opstage-sqlite-driver';
+import { requestEntityManager } from '../http/request-context';
 
 const ROOT = join(__dirname, '../../../..');
 const COMPILED = __filename.endsWith('.js');
@@ -16,6 +17,8 @@ export function buildOrmConfig(databasePath: string, debug = false): Options {
     extensions: [Migrator],
     debug,
     allowGlobalContext: false,
+    // A request's fork is made on first use, not for every request (ADR 0013).
+    context: requestEntityManager,
     forceUtcTimezone: true,
     // Relation propagation is set up once per managed entity with shared accessors, not with fresh closures on every
     // instance through prototype setters: those gave each loaded entity its own hidden class, which kept the whole

@@ -7,7 +7,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyRequest } from 'fastify';
 import { OpstageConfig } from '../config/opstage-config';
 import { installJsonBodyParser } from './json-body-parser';
-import { requestContext } from './request-context';
+import { requestContext, RequestScope } from './request-context';
+import { MikroORM } from '@mikro-orm/sqlite';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -20,12 +21,14 @@ export function requestIdFor(request: { headers: Record<string, string | string[
 /** Fastify-level plumbing: cookies, JSON parsing, request ids and their async context, the console's static files. */
 export async function installHttp(app: NestFastifyApplication, config: OpstageConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
+  const root = app.get(MikroORM).em;
   await app.register(fastifyCookie as never);
   installJsonBodyParser(fastify);
   fastify.addHook('onRequest', (request: FastifyRequest, reply, done) => {
     reply.header('x-request-id', request.id);
     const userAgent = request.headers['user-agent'];
-    requestContext.run({ requestId: request.id, ipAddress: request.ip ?? null, userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 512) : null }, done);
+    const meta = { requestId: request.id, ipAddress: request.ip ?? null, userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 512) : null };
+    requestContext.run(new RequestScope(meta, root), done);
   });
   // A NUL in the path or query would end the SQL string inside the SQLite driver (bodies are checked by the parser).
   fastify.addHook('onRequest', (request: FastifyRequest, _reply, done) => {

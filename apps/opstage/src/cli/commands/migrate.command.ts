@@ -1,7 +1,7 @@
 import { AuditRecorder } from '../../audit/audit-recorder';
 import { migrationStatus } from '../../database/migration-status';
 import { applySqlitePragmas } from '../../database/sqlite-pragmas';
-import { requestContext } from '../../http/request-context';
+import { requestContext, RequestScope } from '../../http/request-context';
 import { cliActor, cliRequestMeta } from '../cli-actor';
 import { CliCommand, out } from '../cli-command';
 import { loadCliConfig } from '../cli-context';
@@ -28,7 +28,7 @@ export const migrateCommand: CliCommand = {
       }
       if (inUse) throw new CliFailure(`${before.pending.length} migration(s) pending, but the database is in use by another process (a running Opstage server?). Stop it first; nothing was changed.`);
       const applied = (await orm.migrator.up()).map((migration) => migration.name);
-      await requestContext.run(cliRequestMeta(config.version), () =>
+      await requestContext.run(new RequestScope(cliRequestMeta(config.version)), () =>
         orm.em.fork().transactional(async (tx) => {
           new AuditRecorder().record(tx, { ...cliActor(), action: 'system.migrations.applied', targetType: 'Database', metadata: { migrations: applied } });
         }),
