@@ -36,9 +36,12 @@ export class AgentCredentialCache {
     return entry;
   }
 
-  set(tokenHash: string, credential: CachedCredential, now: number): void {
+  /** Caches a copy of `credential` and returns that copy: what the caller changes on it (lastUsedAt) is remembered. */
+  set(tokenHash: string, credential: CachedCredential, now: number): CachedCredential {
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(tokenHash, { ...credential, expiresAt: now + CREDENTIAL_TTL_MS });
+    const entry = { ...credential, expiresAt: now + CREDENTIAL_TTL_MS };
+    this.entries.set(tokenHash, entry);
+    return entry;
   }
 
   forgetAgent(agentId: string): void {

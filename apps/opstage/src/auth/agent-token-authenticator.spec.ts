@@ -6,19 +6,23 @@ import { AgentTokenAuthenticator } from './agent-token-authenticator';
 
 const REAL_TOKEN = `opstage_agent_${randomBytes(32).toString('base64url')}`;
 
-/** A connection that knows one token (by hash, as the table does) and counts lookups. */
-function fakeEm() {
+/** A connection that knows one token (by hash, as the table does) and counts lookups and `last_used_at` writes. */
+function fakeEm(lastUsedAt = Date.now()) {
   const lookups: string[] = [];
+  const lastUsedWrites: unknown[][] = [];
   const em = {
     getConnection: () => ({
       execute: async (sql: string, params: unknown[]) => {
-        if (!sql.startsWith('select')) return [];
+        if (!sql.startsWith('select')) {
+          if (sql.includes('last_used_at')) lastUsedWrites.push(params);
+          return [];
+        }
         lookups.push(params[0] as string);
-        return params[0] === sha256Hex(REAL_TOKEN) ? [{ token_id: 'atk_1', last_used_at: Date.now(), agent_id: 'agt_1', status: 'ONLINE' }] : [];
+        return params[0] === sha256Hex(REAL_TOKEN) ? [{ token_id: 'atk_1', last_used_at: lastUsedAt, agent_id: 'agt_1', status: 'ONLINE' }] : [];
       },
     }),
   } as unknown as EntityManager;
-  return { em, lookups };
+  return { em, lookups, lastUsedWrites };
 }
 
 describe('AgentTokenAuthenticator against guessing', () => {
@@ -46,5 +50,18 @@ describe('AgentTokenAuthenticator against guessing', () => {
     const { em } = fakeEm();
     await expect(authenticator.authenticate(em, REAL_TOKEN, 'agt_2')).rejects.toMatchObject({ code: 'AGENT_ID_MISMATCH', status: 403 });
     await expect(authenticator.authenticate(em, undefined, 'agt_1')).rejects.toMatchObject({ code: 'AGENT_TOKEN_INVALID', status: 401 });
+  });
+
+  it('writes a token’s last use at most once per 30 s, counting the request that looked it up', async () => {
+    const authenticator = new AgentTokenAuthenticator(new AgentCredentialCache());
+    const { em, lookups, lastUsedWrites } = fakeEm(0);
+    const t0 = new Date('2026-11-24T10:00:00Z');
+    await authenticator.authenticate(em, REAL_TOKEN, 'agt_1', t0); // looked up, last used long ago: written
+    await authenticator.authenticate(em, REAL_TOKEN, 'agt_1', new Date(t0.getTime() + 1_000)); // from the cache
+    await authenticator.authenticate(em, REAL_TOKEN, 'agt_1', new Date(t0.getTime() + 29_000));
+    expect(lookups).toHaveLength(1);
+    expect(lastUsedWrites).toEqual([[t0.getTime(), 'atk_1']]);
+    await authenticator.authenticate(em, REAL_TOKEN, 'agt_1', new Date(t0.getTime() + 31_000));
+    expect(lastUsedWrites).toEqual([[t0.getTime(), 'atk_1'], [t0.getTime() + 31_000, 'atk_1']]);
   });
 });

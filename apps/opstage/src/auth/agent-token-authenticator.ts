@@ -51,9 +51,7 @@ export class AgentTokenAuthenticator {
     const [row] = await em.getConnection().execute<TokenRow[]>(TOKEN_LOOKUP, [hash]);
     if (!row) return undefined;
     const lastUsedAt = row.last_used_at === null ? 0 : typeof row.last_used_at === 'number' ? row.last_used_at : Date.parse(row.last_used_at);
-    const credential = { tokenId: row.token_id, agentId: row.agent_id, status: row.status, lastUsedAt };
-    this.cache.set(hash, credential, now.getTime());
-    return credential;
+    return this.cache.set(hash, { tokenId: row.token_id, agentId: row.agent_id, status: row.status, lastUsedAt }, now.getTime());
   }
 }
 
