@@ -1,4 +1,4 @@
-import './runtime/gc-tuning'; // first: before any other code allocates (ADR 0012)
+import './runtime/gc-tuning'; // first: before any other code allocates (ADR 0012, ADR 0014)
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/opstage-config';
 import { createApp } from './create-app';

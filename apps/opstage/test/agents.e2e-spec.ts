@@ -231,6 +231,17 @@ describe('agent registration, heartbeat and service reports over real HTTP', () 
     expect(announced.filter((id) => id.startsWith('agt_BATCH')).sort()).toEqual(ids.filter((id) => id !== disabled && id !== newer));
   });
 
+  it('records an agent token’s last use within a second of the request, in the coalesced write', async () => {
+    const agent = await registerAgent(server, admin, 'token-use-agent', null);
+    const connection = server.app.get(EntityManager).getConnection();
+    const lastUsed = async () => (await connection.execute<Array<{ last_used_at: number | null }>>('select last_used_at from agent_tokens where agent_id = ?', [agent.agentId]))[0].last_used_at;
+    const sent = Date.now();
+    expect((await server.request('GET', `/api/agents/${agent.agentId}/commands?waitSeconds=0`, { headers: agent.auth })).status).toBe(200);
+    expect(await lastUsed()).toBeNull(); // pending in memory…
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await lastUsed()).toBeGreaterThanOrEqual(sent); // …then written
+  });
+
   it('makes agents this process has not seen ONLINE on their first poll, before answering it', async () => {
     const agents = await Promise.all(['revive-1', 'revive-2', 'revive-3'].map((code) => registerAgent(server, admin, code, null)));
     const em = server.app.get(EntityManager).fork();

@@ -27,10 +27,11 @@ describe('shutdown', () => {
     }
   });
 
-  it('writes coalesced heartbeat timestamps before it stops', async () => {
+  it('writes coalesced heartbeat timestamps and token uses before it stops', async () => {
     const server = await new TestServer().start();
     try {
       const admin = await server.owner();
+      const registered = Date.now();
       const agent = await registerAgent(server, admin, 'flush-agent');
       const heartbeat = () => server.request('POST', `/api/agents/${agent.agentId}/heartbeat`, { headers: agent.auth, body: {} });
       expect((await heartbeat()).status).toBe(200); // the first sign of life: written at once
@@ -42,6 +43,9 @@ describe('shutdown', () => {
       try {
         const row = db.prepare('select last_heartbeat_at from agents where id = ?').get(agent.agentId) as { last_heartbeat_at: number };
         expect(row.last_heartbeat_at).toBeGreaterThanOrEqual(sent);
+        // the token's first use (pending in memory for up to a second, like the heartbeat)
+        const token = db.prepare('select last_used_at from agent_tokens where agent_id = ?').get(agent.agentId) as { last_used_at: number | null };
+        expect(token.last_used_at).toBeGreaterThanOrEqual(registered);
       } finally {
         db.close();
       }

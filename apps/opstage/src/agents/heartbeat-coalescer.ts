@@ -1,26 +1,32 @@
 import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/sqlite';
 import { OpstageConfig } from '../config/opstage-config';
+import { CoalescedWrites } from '../database/coalesced-writes';
 import { channels, Notifier } from '../notifier/notifier';
 
 /** How long a plain heartbeat's timestamp may wait before it is written (the offline threshold is 90 s). */
 export const HEARTBEAT_FLUSH_MS = 1_000;
-const CHUNK = 250;
 
 /**
  * Plain heartbeats (no health, no sampled audit) and polls of ready agents only move `lastHeartbeatAt`: soft state.
- * They are collected here and written together once a second in one transaction, so a fleet's heartbeats cost one
- * commit per second instead of one each. An agent that went OFFLINE meanwhile comes back ONLINE in that same write
- * (and the console hears of it); DISABLED and REVOKED agents are never touched. Pending timestamps are written before the server stops; a crash loses at
- * most one second of them, which the next heartbeat restores.
+ * They are collected here and written together once a second (CoalescedWrites: a short transaction per 250 agents),
+ * so a fleet's heartbeats cost a few commits a second instead of one each. An agent that went OFFLINE meanwhile comes
+ * back ONLINE in that same write (and the console hears of it); DISABLED and REVOKED agents are never touched. Pending
+ * timestamps are written before the server stops; a crash loses at most one second of them, which the next heartbeat
+ * restores.
  */
 @Injectable()
 export class HeartbeatCoalescer implements BeforeApplicationShutdown {
-  private pending = new Map<string, number>();
   /** When this process last had a sign of life from each agent (written, or about to be). */
   private readonly lastSeen = new Map<string, number>();
-  private timer?: NodeJS.Timeout;
-  private flushing: Promise<void> = Promise.resolve();
+  private readonly writes = new CoalescedWrites<number>({
+    name: 'HeartbeatCoalescer',
+    everyMs: HEARTBEAT_FLUSH_MS,
+    // A short transaction per chunk: a statement per agent, all in one transaction, blocked the event loop 15–60 ms a
+    // second at 10,000 agents (docs/benchmarks.md).
+    chunkSize: 250,
+    writeChunk: (chunk) => this.writeChunk(chunk),
+  });
 
   constructor(
     private readonly em: EntityManager,
@@ -55,24 +61,13 @@ export class HeartbeatCoalescer implements BeforeApplicationShutdown {
   }
 
   touch(agentId: string, at: Date): void {
-    this.pending.set(agentId, at.getTime());
+    this.writes.set(agentId, at.getTime());
     this.lastSeen.set(agentId, at.getTime());
-    if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush(), HEARTBEAT_FLUSH_MS);
-      this.timer.unref();
-    }
   }
 
   /** Writes what is pending now (one flush at a time). */
   flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const batch = this.pending;
-    this.pending = new Map();
-    this.flushing = this.flushing.then(() => this.write(batch)).catch(() => {
-      for (const [agentId, at] of batch) if (!this.pending.has(agentId)) this.pending.set(agentId, at);
-    });
-    return this.flushing;
+    return this.writes.flush();
   }
 
   /** Half the offline threshold: well inside it even with a flush still pending. */
@@ -84,23 +79,10 @@ export class HeartbeatCoalescer implements BeforeApplicationShutdown {
     await this.flush();
   }
 
-  /**
-   * One short transaction per chunk of agents (a select of those that come back, one multi-row update), with the event
-   * loop free between chunks: a fleet's second of heartbeats never holds up a command delivery for long. (A statement
-   * per agent, all in one transaction, blocked it 15–60 ms a second at 10,000 agents; docs/benchmarks.md.)
-   */
-  private async write(batch: Map<string, number>): Promise<void> {
-    const entries = [...batch.entries()];
-    for (let i = 0; i < entries.length; i += CHUNK) {
-      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-      const revived = await this.writeChunk(entries.slice(i, i + CHUNK));
-      for (const agentId of revived) this.notifier.notify(channels.adminStream, { type: 'agent', agentId });
-    }
-  }
-
-  private writeChunk(chunk: Array<[string, number]>): Promise<string[]> {
+  /** One chunk's transaction (a select of the agents that come back ONLINE, one multi-row update), then the console hears of them. */
+  private async writeChunk(chunk: Array<[string, number]>): Promise<void> {
     const ids = chunk.map(([id]) => id);
-    return this.em.fork().transactional(async (tx) => {
+    const revived = await this.em.fork().transactional(async (tx) => {
       const connection = tx.getConnection();
       const ctx = tx.getTransactionContext();
       const revived = await connection.execute<Array<{ id: string }>>(
@@ -120,5 +102,6 @@ export class HeartbeatCoalescer implements BeforeApplicationShutdown {
       );
       return revived.map((row) => row.id);
     });
+    for (const agentId of revived) this.notifier.notify(channels.adminStream, { type: 'agent', agentId });
   }
 }

@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/sqlite';
 import type { AgentStatus } from '../../../../libs/contracts/src';
 import { sha256Hex } from '../crypto/secret-tokens';
 import { AgentCredentialCache, CachedCredential } from './agent-credential-cache';
+import { TokenUseRecorder } from './token-use-recorder';
 import { ApiError } from '../http/api-error';
 
 /** Who is calling: the agent's id and its status when the request came in (not an entity: no ORM on this path). */
@@ -28,7 +29,10 @@ const LAST_USED_WRITE_EVERY_MS = 30_000;
 /** Resolves `Authorization: Bearer opstage_agent_…` to its agent and checks it against the path's agentId. */
 @Injectable()
 export class AgentTokenAuthenticator {
-  constructor(private readonly cache: AgentCredentialCache) {}
+  constructor(
+    private readonly cache: AgentCredentialCache,
+    private readonly tokenUses: TokenUseRecorder,
+  ) {}
 
   async authenticate(em: EntityManager, rawToken: string | undefined, pathAgentId: string | undefined, now = new Date()): Promise<AuthenticatedAgent> {
     if (!rawToken) throw new ApiError('AGENT_TOKEN_INVALID', 'Agent token required.');
@@ -42,7 +46,7 @@ export class AgentTokenAuthenticator {
     if (credential.status === 'REVOKED') throw new ApiError('AGENT_REVOKED', 'Agent is revoked.');
     if (now.getTime() - credential.lastUsedAt > LAST_USED_WRITE_EVERY_MS) {
       credential.lastUsedAt = now.getTime();
-      await em.getConnection().execute('update agent_tokens set last_used_at = ? where id = ?', [now.getTime(), credential.tokenId]);
+      this.tokenUses.used(credential.tokenId, now.getTime());
     }
     return { agent: { id: credential.agentId, status: credential.status }, tokenId: credential.tokenId };
   }

@@ -9,11 +9,12 @@ import { PasswordHasher } from './password-hasher';
 import { SessionService } from './session.service';
 import { AgentTokenStrategy } from './strategies/agent-token.strategy';
 import { SessionStrategy } from './strategies/session.strategy';
+import { TokenUseRecorder } from './token-use-recorder';
 
 @Module({
   imports: [PassportModule],
   controllers: [AuthController],
-  providers: [SessionService, PasswordHasher, LoginThrottle, LoginService, AgentCredentialCache, AgentTokenAuthenticator, SessionStrategy, AgentTokenStrategy],
+  providers: [SessionService, PasswordHasher, LoginThrottle, LoginService, AgentCredentialCache, AgentTokenAuthenticator, TokenUseRecorder, SessionStrategy, AgentTokenStrategy],
   exports: [SessionService, PasswordHasher, AgentCredentialCache, AgentTokenAuthenticator],
 })
 export class AuthModule {}
