@@ -54,8 +54,14 @@ async function alternate(rounds, measureOpstage, measureBaseline) {
   return [mean(o), mean(b)];
 }
 
+/** Load from other processes when the run started: a server left running elsewhere skews every figure. */
+const loadBefore = os.loadavg()[0];
+
 async function main() {
   if (!existsSync(SERVER_MAIN)) throw new Error('dist/ is missing: run `npm run build` first');
+  if (loadBefore > 0.5 * os.cpus().length) {
+    process.stdout.write(`warning: load average ${round(loadBefore)} before the run (is another server or test still running?); the ratios will be noisier\n`);
+  }
   const dir = mkdtempSync(join(os.tmpdir(), 'opstage-bench-'));
   const dataDir = join(dir, 'data');
   let opstage;
@@ -167,7 +173,7 @@ async function main() {
 
 function machine() {
   const cpus = os.cpus();
-  return { cpu: `${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`, memoryGiB: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.type()} ${os.release()}`, note: 'shared machine: read the ratios, not the absolute figures' };
+  return { cpu: `${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`, memoryGiB: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.type()} ${os.release()}`, loadAverageBefore: round(loadBefore), note: 'shared machine: read the ratios, not the absolute figures' };
 }
 
 function writeResults() {
@@ -185,7 +191,7 @@ function writeResults() {
     '<!-- bench:results:start (written by bench/run.cjs) -->',
     `Command: \`npm run ${quick ? 'bench:quick' : 'bench'}\` — ${results.generatedAt}, ${results.mode} mode.`,
     '',
-    `Machine: ${results.machine.cpu}, ${results.machine.memoryGiB} GiB, ${results.machine.platform}, Node ${results.machine.node} (${results.machine.note}).`,
+    `Machine: ${results.machine.cpu}, ${results.machine.memoryGiB} GiB, ${results.machine.platform}, Node ${results.machine.node}, load average ${results.machine.loadAverageBefore} before the run (${results.machine.note}).`,
     '',
     ...table,
     ...(notes.length ? ['', ...notes] : []),
