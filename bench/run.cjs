@@ -54,14 +54,21 @@ async function alternate(rounds, measureOpstage, measureBaseline) {
   return [mean(o), mean(b)];
 }
 
-/** Load from other processes when the run started: a server left running elsewhere skews every figure. */
-const loadBefore = os.loadavg()[0];
+/** Cores kept busy by other processes over one second, measured before the run starts (0 on a quiet machine). */
+let busyCoresBefore = null;
+async function busyCores(ms = 1000) {
+  const total = () => os.cpus().reduce((sum, cpu) => [sum[0] + cpu.times.idle, sum[1] + Object.values(cpu.times).reduce((a, b) => a + b, 0)], [0, 0]);
+  const [idle0, all0] = total();
+  await new Promise((r) => setTimeout(r, ms));
+  const [idle1, all1] = total();
+  return os.cpus().length * (1 - (idle1 - idle0) / (all1 - all0));
+}
 
 async function main() {
   if (!existsSync(SERVER_MAIN)) throw new Error('dist/ is missing: run `npm run build` first');
-  if (loadBefore > 0.5 * os.cpus().length) {
-    process.stdout.write(`warning: load average ${round(loadBefore)} before the run (is another server or test still running?); the ratios will be noisier\n`);
-  }
+  // A server or test left running elsewhere skews every figure (it once made the fleet's memory look better).
+  busyCoresBefore = await busyCores();
+  if (busyCoresBefore > 0.3) process.stdout.write(`warning: ${round(busyCoresBefore)} cores busy before the run (another server or test still running?); the ratios will be noisier\n`);
   const dir = mkdtempSync(join(os.tmpdir(), 'opstage-bench-'));
   const dataDir = join(dir, 'data');
   let opstage;
@@ -173,7 +180,7 @@ async function main() {
 
 function machine() {
   const cpus = os.cpus();
-  return { cpu: `${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`, memoryGiB: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.type()} ${os.release()}`, loadAverageBefore: round(loadBefore), note: 'shared machine: read the ratios, not the absolute figures' };
+  return { cpu: `${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`, memoryGiB: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.type()} ${os.release()}`, busyCoresBefore: round(busyCoresBefore), note: 'shared machine: read the ratios, not the absolute figures' };
 }
 
 function writeResults() {
@@ -191,7 +198,7 @@ function writeResults() {
     '<!-- bench:results:start (written by bench/run.cjs) -->',
     `Command: \`npm run ${quick ? 'bench:quick' : 'bench'}\` — ${results.generatedAt}, ${results.mode} mode.`,
     '',
-    `Machine: ${results.machine.cpu}, ${results.machine.memoryGiB} GiB, ${results.machine.platform}, Node ${results.machine.node}, load average ${results.machine.loadAverageBefore} before the run (${results.machine.note}).`,
+    `Machine: ${results.machine.cpu}, ${results.machine.memoryGiB} GiB, ${results.machine.platform}, Node ${results.machine.node}, ${results.machine.busyCoresBefore} cores busy with other work before the run (${results.machine.note}).`,
     '',
     ...table,
     ...(notes.length ? ['', ...notes] : []),
