@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/sqlite';
 import { Agent } from '../src/agents/agent.entity';
 import { HeartbeatCoalescer } from '../src/agents/heartbeat-coalescer';
+import { TokenUseRecorder } from '../src/auth/token-use-recorder';
 import { channels, Notifier } from '../src/notifier/notifier';
 import { AdminClient, TestServer } from './harness';
 import { DEMO_SERVICE, createRegistrationToken, registerAgent } from './agent-fixtures';
@@ -235,6 +236,7 @@ describe('agent registration, heartbeat and service reports over real HTTP', () 
     const agent = await registerAgent(server, admin, 'token-use-agent', null);
     const connection = server.app.get(EntityManager).getConnection();
     const lastUsed = async () => (await connection.execute<Array<{ last_used_at: number | null }>>('select last_used_at from agent_tokens where agent_id = ?', [agent.agentId]))[0].last_used_at;
+    await server.app.get(TokenUseRecorder).flush(); // nothing pending from earlier tests: this request arms the timer
     const sent = Date.now();
     expect((await server.request('GET', `/api/agents/${agent.agentId}/commands?waitSeconds=0`, { headers: agent.auth })).status).toBe(200);
     expect(await lastUsed()).toBeNull(); // pending in memory…

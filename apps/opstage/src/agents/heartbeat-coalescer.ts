@@ -22,9 +22,6 @@ export class HeartbeatCoalescer implements BeforeApplicationShutdown {
   private readonly writes = new CoalescedWrites<number>({
     name: 'HeartbeatCoalescer',
     everyMs: HEARTBEAT_FLUSH_MS,
-    // A short transaction per chunk: a statement per agent, all in one transaction, blocked the event loop 15–60 ms a
-    // second at 10,000 agents (docs/benchmarks.md).
-    chunkSize: 250,
     writeChunk: (chunk) => this.writeChunk(chunk),
   });
 
@@ -85,7 +82,7 @@ export class HeartbeatCoalescer implements BeforeApplicationShutdown {
     const revived = await this.em.fork().transactional(async (tx) => {
       const connection = tx.getConnection();
       const ctx = tx.getTransactionContext();
-      const revived = await connection.execute<Array<{ id: string }>>(
+      const rows = await connection.execute<Array<{ id: string }>>(
         `select id from agents where id in (${ids.map(() => '?').join(',')}) and status not in ('ONLINE', 'DISABLED', 'REVOKED')`,
         ids,
         'all',
@@ -100,7 +97,7 @@ export class HeartbeatCoalescer implements BeforeApplicationShutdown {
         'run',
         ctx,
       );
-      return revived.map((row) => row.id);
+      return rows.map((row) => row.id);
     });
     for (const agentId of revived) this.notifier.notify(channels.adminStream, { type: 'agent', agentId });
   }

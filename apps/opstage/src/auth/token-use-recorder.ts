@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/sqlite';
 import { CoalescedWrites } from '../database/coalesced-writes';
 
 /** How long a token's last use may wait in memory before it is written. */
-export const TOKEN_USE_FLUSH_MS = 1_000;
+const TOKEN_USE_FLUSH_MS = 1_000;
 
 /**
  * `agent_tokens.last_used_at`, written together once a second: informational soft state, like a plain heartbeat's
@@ -16,7 +16,6 @@ export class TokenUseRecorder implements BeforeApplicationShutdown {
   private readonly writes = new CoalescedWrites<number>({
     name: 'TokenUseRecorder',
     everyMs: TOKEN_USE_FLUSH_MS,
-    chunkSize: 250,
     writeChunk: (chunk) => this.writeChunk(chunk),
   });
 

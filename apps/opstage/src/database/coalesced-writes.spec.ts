@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
 import { CoalescedWrites } from './coalesced-writes';
 
@@ -16,13 +17,16 @@ function store(fail: (chunk: Array<[string, number]>, call: number) => boolean =
   return { chunks, rows, writeChunk };
 }
 
+type WriteChunk = (chunk: Array<[string, number]>) => Promise<void>;
+const coalesced = (writeChunk: WriteChunk, { everyMs = 1_000, chunkSize = 10 } = {}) => new CoalescedWrites<number>({ name: 'test', everyMs, chunkSize, writeChunk });
+
 describe('CoalescedWrites', () => {
   beforeAll(() => jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined));
   afterAll(() => jest.restoreAllMocks());
 
   it('writes the newest value per key once, a while after the first one was set', async () => {
     const { chunks, rows, writeChunk } = store();
-    const writes = new CoalescedWrites<number>({ name: 'test', everyMs: 30, chunkSize: 10, writeChunk });
+    const writes = coalesced(writeChunk, { everyMs: 30 });
     writes.set('a', 1);
     writes.set('b', 1);
     writes.set('a', 2);
@@ -37,15 +41,13 @@ describe('CoalescedWrites', () => {
   it('writes a large batch in chunks, with the event loop free between them', async () => {
     const { chunks, rows, writeChunk } = store();
     const between: number[] = [];
-    const writes = new CoalescedWrites<number>({
-      name: 'test',
-      everyMs: 1_000,
-      chunkSize: 100,
-      writeChunk: async (chunk) => {
+    const writes = coalesced(
+      async (chunk) => {
         setImmediate(() => between.push(chunks.length)); // runs only if the loop turns before the next chunk
         await writeChunk(chunk);
       },
-    });
+      { chunkSize: 100 },
+    );
     for (let i = 0; i < 250; i++) writes.set(`k${i}`, i);
     await writes.flush();
     expect(chunks.map((chunk) => chunk.length)).toEqual([100, 100, 50]);
@@ -60,7 +62,7 @@ describe('CoalescedWrites', () => {
       writes.set('d', 2); // a newer value arrives while the second chunk is being written, which then fails
       return true;
     });
-    writes = new CoalescedWrites<number>({ name: 'test', everyMs: 30, chunkSize: 2, writeChunk });
+    writes = coalesced(writeChunk, { everyMs: 30, chunkSize: 2 });
     for (const key of ['a', 'b', 'c', 'd', 'e']) writes.set(key, 1);
     await writes.flush();
     expect(chunks.map((chunk) => chunk.map(([key]) => key))).toEqual([['a', 'b'], ['c', 'd']]);
@@ -75,15 +77,10 @@ describe('CoalescedWrites', () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const order: string[] = [];
-    const writes = new CoalescedWrites<number>({
-      name: 'test',
-      everyMs: 1_000,
-      chunkSize: 10,
-      writeChunk: async (chunk) => {
-        order.push(`start ${chunk[0][0]}`);
-        if (chunk[0][0] === 'first') await gate;
-        order.push(`end ${chunk[0][0]}`);
-      },
+    const writes = coalesced(async (chunk) => {
+      order.push(`start ${chunk[0][0]}`);
+      if (chunk[0][0] === 'first') await gate;
+      order.push(`end ${chunk[0][0]}`);
     });
     writes.set('first', 1);
     const first = writes.flush();
@@ -94,5 +91,14 @@ describe('CoalescedWrites', () => {
     release();
     await Promise.all([first, second]);
     expect(order).toEqual(['start first', 'end first', 'start second', 'end second']);
+  });
+
+  it('writes outside the request that set the first value, not in its async context', async () => {
+    const request = new AsyncLocalStorage<string>();
+    const contexts: Array<string | undefined> = [];
+    const writes = coalesced(async () => void contexts.push(request.getStore()), { everyMs: 20 });
+    request.run('req_1', () => writes.set('a', 1)); // arms the timer
+    await sleep(60);
+    expect(contexts).toEqual([undefined]);
   });
 });

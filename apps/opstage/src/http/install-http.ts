@@ -5,10 +5,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { FastifyRequest } from 'fastify';
+import { MikroORM } from '@mikro-orm/sqlite';
 import { OpstageConfig } from '../config/opstage-config';
 import { installJsonBodyParser } from './json-body-parser';
 import { requestContext, RequestScope } from './request-context';
-import { MikroORM } from '@mikro-orm/sqlite';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 

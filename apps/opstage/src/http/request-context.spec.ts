@@ -1,4 +1,4 @@
-import { MikroORM } from '@mikro-orm/sqlite';
+import { MikroORM, RequestContext } from '@mikro-orm/sqlite';
 import { User } from '../users/user.entity';
 import { openOrm } from '../cli/open-orm';
 import { currentRequestMeta, requestContext, RequestScope } from './request-context';
@@ -54,5 +54,11 @@ describe('RequestScope', () => {
       expect(currentRequestMeta()).toBe(meta);
       expect(() => orm.em.getContext()).toThrow(/global EntityManager/i);
     });
+    // inside MikroORM's own request context, a metadata-only scope resolves to MikroORM's fork
+    await RequestContext.create(orm.em, () =>
+      requestContext.run(new RequestScope(meta), async () => {
+        expect(orm.em.getContext()).toBe(RequestContext.getEntityManager());
+      }),
+    );
   });
 });

@@ -44,14 +44,11 @@ export class OperationalCounters {
   }
 
   /** Counts a long poll as parked while `wait` is pending, however it ends. */
-  async pollWaiting<T>(wait: Promise<T>): Promise<T> {
+  pollWaiting<T>(wait: Promise<T>): Promise<T> {
     this.pollsWaiting.inc();
-    try {
-      return await wait;
-    } finally {
-      this.pollsWaiting.dec();
-    }
+    return wait.finally(() => this.pollsWaiting.dec());
   }
+
   agentCommandPolled(): void {
     this.bump('agentCommandPolls');
   }
