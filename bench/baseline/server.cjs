@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // The baseline: bare Fastify + better-sqlite3 (prepared statements, synchronous, no ORM, no framework), the original
 // Opstage's own design, doing the same SQL work per request as Opstage's hot paths on a copy of the same database.
-// Usage: node bench/baseline/server.cjs <sqlite file> <port>
+// Usage: BASELINE_SESSION_SECRET=… node bench/baseline/server.cjs <sqlite file> <port>
 const Database = require('better-sqlite3');
 const Fastify = require('fastify');
-const { createHash } = require('node:crypto');
+const { createHash, createHmac } = require('node:crypto');
 
 const [file, port] = process.argv.slice(2);
 const db = new Database(file);
@@ -19,7 +19,13 @@ const heartbeat = db.prepare("update agents set last_heartbeat_at = ? where id =
 const EFFECTIVE = `case when a.id is null or a.status in ('OFFLINE', 'DISABLED', 'REVOKED') then 'OFFLINE'
   when a.last_heartbeat_at is null or a.last_heartbeat_at < ? then 'STALE' else s.status end`;
 const servicePage = db.prepare(`select s.*, ${EFFECTIVE} as effective_status from capsule_services s left join agents a on a.id = s.agent_id order by s.created_at desc, s.id desc limit ? offset ?`);
-const serviceCount = db.prepare('select count(*) as total from capsule_services s left join agents a on a.id = s.agent_id');
+const serviceCount = db.prepare('select count(*) as total from capsule_services s');
+// An admin session: the cookie's HMAC looked up with its user, as Opstage does on every console request.
+const sessionSecret = process.env.BASELINE_SESSION_SECRET;
+if (!sessionSecret) throw new Error('BASELINE_SESSION_SECRET is not set');
+const sessionLookup = db.prepare(
+  'select s.*, u.id as u_id, u.username as u_username, u.password_hash as u_password_hash, u.display_name as u_display_name, u.role as u_role, u.status as u_status, u.last_login_at as u_last_login_at, u.password_changed_at as u_password_changed_at, u.created_at as u_created_at, u.updated_at as u_updated_at from sessions s left join users u on u.id = s.user_id where s.token_hash = ? and s.revoked_at is null limit 1',
+);
 
 // The bus ingest (B4): the same statements as Opstage's routing transaction — rate-limit count, event insert, its audit
 // row, the matching routes, per route the target lookups, a dispatch row, the command and two audit rows.
@@ -75,6 +81,14 @@ function agentToken(request) {
   const token = tokenLookup.get(createHash('sha256').update(raw).digest('hex'));
   return token && token.agent_id === request.params.agentId ? token : undefined;
 }
+/** The session behind the `opstage_session` cookie when it is live and its user active (Opstage's checks, no ORM). */
+function adminSession(request) {
+  const raw = /(?:^|;\s*)opstage_session=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
+  if (!raw) return undefined;
+  const session = sessionLookup.get(createHmac('sha256', sessionSecret).update(`session:${raw}`, 'utf8').digest('base64url'));
+  const now = Date.now();
+  return session && session.expires_at > now && session.last_seen_at > now - 3_600_000 && session.u_status === 'ACTIVE' ? session : undefined;
+}
 const unauthorized = (reply) => reply.code(401).send({ success: false, error: { code: 'UNAUTHORIZED', message: 'Invalid Agent token.' } });
 
 app.post('/api/agents/:agentId/bus/events', async (request, reply) => {
@@ -94,7 +108,8 @@ app.post('/api/agents/:agentId/heartbeat', async (request, reply) => {
   return { success: true, data: { heartbeatIntervalSeconds: 30, commandPollIntervalSeconds: 5, maxCommandWaitSeconds: 30 } };
 });
 
-app.get('/api/admin/capsule-services', async () => {
+app.get('/api/admin/capsule-services', async (request, reply) => {
+  if (!adminSession(request)) return unauthorized(reply);
   const cutoff = Date.now() - 90_000;
   const rows = servicePage.all(cutoff, 20, 0);
   const { total } = serviceCount.get();

@@ -7,6 +7,8 @@ const { join } = require('node:path');
 const ROOT = join(__dirname, '..', '..');
 const SERVER_MAIN = join(ROOT, 'dist', 'server', 'apps', 'opstage', 'src', 'main.js');
 const BASELINE_MAIN = join(ROOT, 'bench', 'baseline', 'server.cjs');
+/** Both servers' session secret: the baseline checks the cookies Opstage issued (B5) the way Opstage does. */
+const SESSION_SECRET = 'b'.repeat(48);
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -45,7 +47,7 @@ async function startOpstage({ port, dataDir, env = {} }) {
     OPSTAGE_DATA_DIR: dataDir,
     OPSTAGE_ADMIN_USERNAME: 'bench@example.test',
     OPSTAGE_ADMIN_PASSWORD: 'Bench-Password-123!',
-    OPSTAGE_SESSION_SECRET: 'b'.repeat(48),
+    OPSTAGE_SESSION_SECRET: SESSION_SECRET,
     OPSTAGE_LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     // To try runtime flags on the server alone, e.g. BENCH_SERVER_NODE_OPTIONS=--max-semi-space-size=8.
@@ -57,7 +59,7 @@ async function startOpstage({ port, dataDir, env = {} }) {
 }
 
 async function startBaseline({ port, dbFile }) {
-  const proc = spawnNode([BASELINE_MAIN, dbFile, String(port)], {});
+  const proc = spawnNode([BASELINE_MAIN, dbFile, String(port)], { BASELINE_SESSION_SECRET: SESSION_SECRET });
   const coldStartMs = await waitForHttp(`http://127.0.0.1:${port}/ping`, proc.child, proc.output);
   return { ...proc, port, coldStartMs, url: `http://127.0.0.1:${port}` };
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/sqlite';
 import type { AgentStatus } from '../../../../libs/contracts/src';
 import { sha256Hex } from '../crypto/secret-tokens';
+import { rowMillis } from '../database/row-time';
 import { AgentCredentialCache, CachedCredential } from './agent-credential-cache';
 import { TokenUseRecorder } from './token-use-recorder';
 import { ApiError } from '../http/api-error';
@@ -54,7 +55,7 @@ export class AgentTokenAuthenticator {
   private async lookup(em: EntityManager, hash: string, now: Date): Promise<CachedCredential | undefined> {
     const [row] = await em.getConnection().execute<TokenRow[]>(TOKEN_LOOKUP, [hash]);
     if (!row) return undefined;
-    const lastUsedAt = row.last_used_at === null ? 0 : typeof row.last_used_at === 'number' ? row.last_used_at : Date.parse(row.last_used_at);
+    const lastUsedAt = row.last_used_at === null ? 0 : rowMillis(row.last_used_at);
     return this.cache.set(hash, { tokenId: row.token_id, agentId: row.agent_id, status: row.status, lastUsedAt }, now.getTime());
   }
 }

@@ -5,6 +5,7 @@ import { BUS_EXPERIMENTAL_MARKER } from '../../../../libs/contracts/src';
 import { AuditQueryService } from '../audit/audit-query.service';
 import type { AuditEventDto } from '../audit/audit-event.dto';
 import { OpstageConfig } from '../config/opstage-config';
+import { rowDate } from '../database/row-time';
 import { ApiError } from '../http/api-error';
 import { findPage } from '../http/find-page';
 import { Paginated } from '../http/paginated';
@@ -96,7 +97,7 @@ export class BusQueriesService {
       if (row.status === 'FAILED' && !row.dry_run) entry.deadLettered += n;
       if (row.command_status === 'SUCCEEDED') entry.commandsSucceeded += n;
       if (row.command_status && COMMAND_FAILURES.includes(row.command_status)) entry.commandsFailed += n;
-      const last = row.last_at === null ? null : new Date(typeof row.last_at === 'number' ? row.last_at : Date.parse(row.last_at));
+      const last = rowDate(row.last_at);
       if (last && (!entry.lastEventAt || last.toISOString() > entry.lastEventAt)) entry.lastEventAt = last.toISOString();
     }
     const recent = this.rejections.recent();

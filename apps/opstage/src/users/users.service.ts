@@ -34,6 +34,12 @@ export class UsersService {
     return new Paginated(rows.map(UserDto.from), pagination);
   }
 
+  /** Whether `password` is the user's current one (the hash is read here; the request's session never carries it). */
+  async passwordMatches(userId: string, password: string): Promise<boolean> {
+    const user = await this.em.findOne(User, { id: userId });
+    return user !== null && (await this.hasher.verify(user.passwordHash, password));
+  }
+
   async create(actorId: string, body: CreateUserDto): Promise<UserDto> {
     const passwordHash = await this.hasher.hash(body.password);
     try {

@@ -1,6 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { USER_ROLES, USER_STATUSES, type UserRole, type UserStatus } from '../../../../../libs/contracts/src';
-import { User } from '../user.entity';
+import type { User } from '../user.entity';
+
+/** A user as shown to anyone: every field but the password's. */
+export type UserProfile = Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'status' | 'lastLoginAt' | 'createdAt' | 'updatedAt'>;
 
 export class UserDto {
   @ApiProperty({ pattern: '^usr_' }) id: string;
@@ -12,7 +15,7 @@ export class UserDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
-  static from(user: User): UserDto {
+  static from(user: UserProfile): UserDto {
     return {
       id: user.id,
       username: user.username,
