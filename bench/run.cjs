@@ -16,8 +16,8 @@ const { busEventRequests, heartbeatRequests, throughput } = require('./scenarios
 
 const quick = process.argv.includes('--quick');
 const settings = quick
-  ? { duration: 5, rounds: 1, agents: 50, services: 10_000, deliveries: 100, roundTrips: 300, fleets: [100, 1000], fleetSeconds: 12 }
-  : { duration: 15, rounds: 2, agents: 200, services: 10_000, deliveries: 300, roundTrips: 1000, fleets: [100, 1000, 10_000], fleetSeconds: 30 };
+  ? { duration: 5, rounds: 1, agents: 50, services: 10_000, deliveries: 100, roundTrips: 300, fleets: [100, 1000], fleetSeconds: 12, fleetProbes: 80 }
+  : { duration: 15, rounds: 2, agents: 200, services: 10_000, deliveries: 300, roundTrips: 1000, fleets: [100, 1000, 10_000], fleetSeconds: 30, fleetProbes: 200 };
 /** The bus on for B4, with an ingest limit no benchmark reaches (the limit's own count query still runs). */
 const BUS_ENV = { OPSTAGE_CAPSULE_BUS_ENABLED: 'true', OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN: '100000000' };
 const BUS_EVENT = 'bench.tick';
@@ -132,7 +132,7 @@ async function main() {
       await new Promise((r) => setTimeout(r, 2000));
       const idleRssKb = rssKb(opstage);
       const fleet = [...probes, ...seededFleet.slice(0, size - probes.length)];
-      const result = await runFleet({ url: opstage.url, server: opstage, fleet, probes, admin: session, seconds: settings.fleetSeconds, compression: FLEET_COMPRESSION });
+      const result = await runFleet({ url: opstage.url, server: opstage, fleet, probes, admin: session, seconds: settings.fleetSeconds, compression: FLEET_COMPRESSION, probeCount: settings.fleetProbes });
       fleetResults.push({ size, idleRssKb, ...result });
       process.stdout.write(`  fleet ${size}: ${JSON.stringify(result)}\n`);
       await new Promise((r) => setTimeout(r, 2000));

@@ -45,6 +45,7 @@ export const ENV_SCHEMA = {
   OPSTAGE_BACKUP_RETENTION_COUNT: { schema: int(0).default(10), doc: 'Backup files kept in the backup dir (0 keeps all).' },
   OPSTAGE_MAINTENANCE_INTERVAL_SECONDS: { schema: int(0).default(60), doc: 'Maintenance sweep period (0 disables the scheduler).' },
   OPSTAGE_BACKUP_DIR: { schema: z.string().min(1).optional(), doc: 'Where backups are written. Default `<data dir>/backups`.' },
+  OPSTAGE_WAL_CHECKPOINT_INTERVAL_MS: { schema: int(0, 60000).default(1000), doc: 'How often a worker thread checkpoints the SQLite write-ahead log (0: SQLite checkpoints inside commits, on the thread serving requests).' },
   OPSTAGE_CAPSULE_BUS_ENABLED: { schema: bool.default(false), doc: 'Enable the experimental Capsule Bus.' },
   OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN: { schema: int(1).default(60), doc: 'Bus events accepted per agent per minute.' },
   OPSTAGE_CAPSULE_BUS_MAX_DEPTH: { schema: int(1).default(1), doc: 'Deepest allowed bus causation chain.' },

@@ -42,6 +42,7 @@ export class OpstageConfig {
   readonly backupRetentionCount: number;
   readonly maintenanceIntervalSeconds: number;
   readonly backupDir: string;
+  readonly walCheckpointIntervalMs: number;
   readonly busEnabled: boolean;
   readonly busIngestPerMinute: number;
   readonly busMaxDepth: number;
@@ -147,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OpstageConfig 
     backupRetentionCount: e.OPSTAGE_BACKUP_RETENTION_COUNT,
     maintenanceIntervalSeconds: e.OPSTAGE_MAINTENANCE_INTERVAL_SECONDS,
     backupDir: resolve(e.OPSTAGE_BACKUP_DIR ?? join(dataDir, 'backups')),
+    walCheckpointIntervalMs: e.OPSTAGE_WAL_CHECKPOINT_INTERVAL_MS,
     busEnabled: e.OPSTAGE_CAPSULE_BUS_ENABLED,
     busIngestPerMinute: e.OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN,
     busMaxDepth: e.OPSTAGE_CAPSULE_BUS_MAX_DEPTH,

@@ -1,9 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { MikroORM } from '@mikro-orm/sqlite';
 import { OpstageSqliteDriver } from './opstage-sqlite-driver';
 import { OpstageConfig } from '../config/opstage-config';
 import { ENTITIES } from './entities';
 import { buildOrmConfig } from './mikro-orm.config';
+import { WalCheckpointer } from './wal-checkpointer';
 
 @Global()
 @Module({
@@ -16,6 +18,13 @@ import { buildOrmConfig } from './mikro-orm.config';
     }),
     MikroOrmModule.forFeature(ENTITIES),
   ],
-  exports: [MikroOrmModule],
+  providers: [
+    {
+      provide: WalCheckpointer,
+      inject: [OpstageConfig, MikroORM],
+      useFactory: (config: OpstageConfig, orm: MikroORM) => new WalCheckpointer(config.databasePath, config.walCheckpointIntervalMs, (sql) => orm.em.fork().getConnection().execute(sql)),
+    },
+  ],
+  exports: [MikroOrmModule, WalCheckpointer],
 })
 export class DatabaseModule {}

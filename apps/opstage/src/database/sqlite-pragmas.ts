@@ -2,8 +2,8 @@ import { EntityManager } from '@mikro-orm/sqlite';
 
 /**
  * SQLite-only tuning, kept behind this one seam (PostgreSQL needs none of it): WAL so readers never block the
- * writer, NORMAL sync (durable across a process kill; WAL is checkpointed by SQLite), and a busy timeout for the
- * CLI tools that open the same file.
+ * writer, NORMAL sync (durable across a process kill), and a busy timeout for the CLI tools that open the same file.
+ * The server checkpoints the WAL on a worker thread (`WalCheckpointer`, ADR 0015); the CLI leaves it to SQLite.
  */
 export async function applySqlitePragmas(em: EntityManager): Promise<void> {
   const connection = em.getConnection();
