@@ -89,7 +89,7 @@ function adminSession(request) {
   const now = Date.now();
   return session && session.expires_at > now && session.last_seen_at > now - 3_600_000 && session.u_status === 'ACTIVE' ? session : undefined;
 }
-const unauthorized = (reply) => reply.code(401).send({ success: false, error: { code: 'UNAUTHORIZED', message: 'Invalid Agent token.' } });
+const unauthorized = (reply, message = 'Invalid Agent token.') => reply.code(401).send({ success: false, error: { code: 'UNAUTHORIZED', message } });
 
 app.post('/api/agents/:agentId/bus/events', async (request, reply) => {
   const token = agentToken(request);
@@ -109,7 +109,7 @@ app.post('/api/agents/:agentId/heartbeat', async (request, reply) => {
 });
 
 app.get('/api/admin/capsule-services', async (request, reply) => {
-  if (!adminSession(request)) return unauthorized(reply);
+  if (!adminSession(request)) return unauthorized(reply, 'Authentication required.');
   const cutoff = Date.now() - 90_000;
   const rows = servicePage.all(cutoff, 20, 0);
   const { total } = serviceCount.get();

@@ -68,8 +68,12 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnApplicationShu
       return;
     }
     worker.removeAllListeners();
+    let loggedAt = 0;
     worker.on('message', (message: { failed?: string }) => {
-      if (message.failed) this.logger.warn(`WAL checkpoint failed: ${message.failed}`);
+      // A failing checkpoint fails every interval (a full disk, say): say so once a minute, not every second.
+      if (!message.failed || Date.now() - loggedAt < 60_000) return;
+      loggedAt = Date.now();
+      this.logger.warn(`WAL checkpoint failed: ${message.failed}`);
     });
     worker.on('error', (error) => this.fallBack(`failed: ${error.message}`));
     worker.on('exit', (code) => this.stopping || this.fallBack(`exited with code ${code}`));
