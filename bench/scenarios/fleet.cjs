@@ -72,11 +72,8 @@ async function runFleet({ url, server, fleet, probes, admin, seconds, compressio
       }
     }
   };
-  const probeIds = new Set(probes.map((probe) => probe.agentId));
   const heartbeatLoop = async (agent) => {
-    // Spread like a real fleet; a probe agent beats at once, or the first probes could find its last heartbeat (from
-    // an earlier scenario) too old to accept a command (409 AGENT_HEARTBEAT_STALE).
-    if (!probeIds.has(agent.agentId)) await new Promise((r) => setTimeout(r, Math.random() * heartbeatMs));
+    await new Promise((r) => setTimeout(r, Math.random() * heartbeatMs)); // spread like a real fleet
     while (running()) {
       const started = performance.now();
       try {

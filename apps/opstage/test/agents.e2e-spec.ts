@@ -234,8 +234,7 @@ describe('agent registration, heartbeat and service reports over real HTTP', () 
 
   it('records an agent token’s last use within a second of the request, in the coalesced write', async () => {
     const agent = await registerAgent(server, admin, 'token-use-agent', null);
-    const connection = server.app.get(EntityManager).getConnection();
-    const lastUsed = async () => (await connection.execute<Array<{ last_used_at: number | null }>>('select last_used_at from agent_tokens where agent_id = ?', [agent.agentId]))[0].last_used_at;
+    const lastUsed = async () => (await server.sql<Array<{ last_used_at: number | null }>>('select last_used_at from agent_tokens where agent_id = ?', [agent.agentId]))[0].last_used_at;
     await server.app.get(TokenUseRecorder).flush(); // nothing pending from earlier tests: this request arms the timer
     const sent = Date.now();
     expect((await server.request('GET', `/api/agents/${agent.agentId}/commands?waitSeconds=0`, { headers: agent.auth })).status).toBe(200);
@@ -256,5 +255,16 @@ describe('agent registration, heartbeat and service reports over real HTTP', () 
       expect(row.status).toBe('ONLINE'); // written before the poll answered, not at the next coalesced flush
       expect(row.lastHeartbeatAt!.getTime()).toBeGreaterThanOrEqual(sent - 5);
     }
+  });
+
+  it('writes a first poll at once when the stored heartbeat is nearly stale, so an action right after is not refused', async () => {
+    const agent = await registerAgent(server, admin, 'nearly-stale', null);
+    const em = server.app.get(EntityManager).fork();
+    const nearlyStale = new Date(Date.now() - server.config.agentOfflineThresholdSeconds * 1000 + 1_000);
+    await em.nativeUpdate(Agent, { id: agent.agentId }, { status: 'ONLINE', lastHeartbeatAt: nearlyStale });
+    const sent = Date.now();
+    expect((await server.request('GET', `/api/agents/${agent.agentId}/commands?waitSeconds=0`, { headers: agent.auth })).status).toBe(200);
+    const row = await em.fork().findOneOrFail(Agent, { id: agent.agentId });
+    expect(row.lastHeartbeatAt!.getTime()).toBeGreaterThanOrEqual(sent - 5); // not left in memory, a second from stale
   });
 });

@@ -1,4 +1,3 @@
-import { MikroORM } from '@mikro-orm/sqlite';
 import { AdminClient, TestServer, OWNER } from './harness';
 
 describe('admin auth over real HTTP', () => {
@@ -41,10 +40,9 @@ describe('admin auth over real HTTP', () => {
   });
 
   describe('a session, checked on every request', () => {
-    const sql = (query: string, params: unknown[] = []) => server.app.get(MikroORM).em.fork().getConnection().execute(query, params);
     const sessionOf = async (client: AdminClient) => {
       const me = await client.get('/api/admin/auth/me');
-      const [row] = await sql('select s.id, s.last_seen_at from sessions s join users u on u.id = s.user_id where u.username = ? and s.revoked_at is null order by s.created_at desc limit 1', [me.body.data.user.username]);
+      const [row] = await server.sql('select s.id, s.last_seen_at from sessions s join users u on u.id = s.user_id where u.username = ? and s.revoked_at is null order by s.created_at desc limit 1', [me.body.data.user.username]);
       return { me, id: row.id as string, lastSeenAt: Number(row.last_seen_at) };
     };
 
@@ -60,12 +58,12 @@ describe('admin auth over real HTTP', () => {
     it('ends when idle too long or past its absolute expiry', async () => {
       const idle = await server.owner();
       const { id: idleId } = await sessionOf(idle);
-      await sql('update sessions set last_seen_at = ? where id = ?', [Date.now() - server.config.sessionIdleTimeoutSeconds * 1000 - 1000, idleId]);
+      await server.sql('update sessions set last_seen_at = ? where id = ?', [Date.now() - server.config.sessionIdleTimeoutSeconds * 1000 - 1000, idleId]);
       expect((await idle.get('/api/admin/auth/me')).status).toBe(401);
 
       const expired = await server.owner();
       const { id: expiredId } = await sessionOf(expired);
-      await sql('update sessions set expires_at = ? where id = ?', [Date.now() - 1, expiredId]);
+      await server.sql('update sessions set expires_at = ? where id = ?', [Date.now() - 1, expiredId]);
       expect((await expired.get('/api/admin/auth/me')).status).toBe(401);
     });
 
@@ -75,7 +73,7 @@ describe('admin auth over real HTTP', () => {
       await client.get('/api/admin/auth/me');
       expect((await sessionOf(client)).lastSeenAt).toBe(lastSeenAt);
       const aWhileAgo = Date.now() - 5 * 60_000;
-      await sql('update sessions set last_seen_at = ? where id = ?', [aWhileAgo, id]);
+      await server.sql('update sessions set last_seen_at = ? where id = ?', [aWhileAgo, id]);
       const me = await client.get('/api/admin/auth/me');
       expect(me.status).toBe(200);
       expect((await sessionOf(client)).lastSeenAt).toBeGreaterThan(aWhileAgo);
@@ -89,7 +87,7 @@ describe('admin auth over real HTTP', () => {
       const viewer = server.admin();
       expect((await viewer.login('short-lived@example.test', 'Short-Lived-123!')).status).toBe(200);
       expect((await viewer.get('/api/admin/capsule-services')).status).toBe(200);
-      await sql(`update users set status = 'DISABLED' where id = ?`, [created.body.data.id]);
+      await server.sql(`update users set status = 'DISABLED' where id = ?`, [created.body.data.id]);
       expect((await viewer.get('/api/admin/capsule-services')).status).toBe(401);
     });
   });

@@ -1,8 +1,8 @@
-import { MikroORM } from '@mikro-orm/sqlite';
 import { openNativeSqlite } from '../src/database/native-sqlite';
 import { createRoute, publish, setAgentState } from './bus-fixtures';
 import { AgentFixture, createAgentWithService, ECHO_SCHEMA } from './command-fixtures';
 import { AdminClient, TestServer } from './harness';
+import { waitFor } from './wait-for';
 
 async function createViewer(owner: AdminClient, server: TestServer, username: string): Promise<AdminClient> {
   const password = 'Viewer-Password-123!';
@@ -198,7 +198,7 @@ describe('Capsule Bus', () => {
     expect([again.status, again.body.error.code]).toEqual([409, 'BUS_DISPATCH_NOT_REPLAYABLE']);
     const replayAudit = (await owner.get(`/api/admin/audit-events?action=bus.dispatch.replayed&targetId=${failed.dispatchId}`)).body.data;
     expect(replayAudit.map((a: { result: string }) => a.result).sort()).toEqual(['FAILURE', 'SUCCESS']);
-    const stored = await server.app.get(MikroORM).em.fork().getConnection().execute('select sealed_payload from bus_events where id = ?', [res.body.data.eventId]);
+    const stored = await server.sql('select sealed_payload from bus_events where id = ?', [res.body.data.eventId]);
     expect(stored[0].sealed_payload).toBeNull();
   });
 
@@ -300,11 +300,3 @@ describe('Capsule Bus', () => {
     expect((await owner.get(`/api/admin/capsule-services/${publisher.serviceId}`)).body.data.capabilities).toEqual([{ code: 'catalog.search' }, { code: 'catalog.index', name: 'Indexing' }]);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

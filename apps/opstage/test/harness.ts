@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { MikroORM } from '@mikro-orm/sqlite';
 import { loadConfig, OpstageConfig } from '../src/config/opstage-config';
 import { createApp } from '../src/create-app';
 
@@ -125,5 +126,10 @@ export class TestServer {
 
   request<T = any>(method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; rawBody?: string } = {}): Promise<HttpResponse<T>> {
     return request<T>(this.baseUrl, method, path, options);
+  }
+
+  /** SQL on the server's own connection: to set up or read what the API does not offer. */
+  sql<T = any>(query: string, params: unknown[] = []): Promise<T> {
+    return this.app.get(MikroORM).em.fork().getConnection().execute<T & object>(query, params) as Promise<T>;
   }
 }

@@ -14,6 +14,7 @@ import { RegistrationToken } from '../src/registration-tokens/registration-token
 import { User } from '../src/users/user.entity';
 import { AdminClient, OWNER, TestServer } from './harness';
 import { orm, patch, userWithRole } from './ops-fixtures';
+import { waitFor } from './wait-for';
 
 // better-sqlite3 ships no type declarations in this workspace.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -25,14 +26,6 @@ const Database = require('better-sqlite3') as new (path: string, options?: { rea
 
 const LONG_AGO = new Date('2000-01-01T00:00:00.000Z');
 const SESSION_SECRET = 'test-session-secret-that-must-never-be-shown-0123456789';
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function command(overrides: Partial<Command>): Command {
   return {

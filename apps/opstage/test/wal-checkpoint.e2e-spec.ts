@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { MikroORM } from '@mikro-orm/sqlite';
 import { WalCheckpointer } from '../src/database/wal-checkpointer';
 import { TestServer } from './harness';
 
@@ -8,7 +7,7 @@ describe('the server checkpoints its write-ahead log on a worker thread', () => 
     const server = await new TestServer().start();
     try {
       expect(server.app.get(WalCheckpointer).running).toBe(true);
-      const [row] = await server.app.get(MikroORM).em.fork().getConnection().execute('pragma wal_autocheckpoint');
+      const [row] = await server.sql('pragma wal_autocheckpoint');
       expect(row).toEqual({ wal_autocheckpoint: 0 });
       for (let i = 0; i < 5; i++) expect((await server.owner()).cookie).toBeDefined(); // writes: sessions, audit rows
       expect(existsSync(`${server.config.databasePath}-wal`)).toBe(true);
@@ -29,7 +28,7 @@ describe('the server checkpoints its write-ahead log on a worker thread', () => 
     const server = await new TestServer({ OPSTAGE_WAL_CHECKPOINT_INTERVAL_MS: '0' }).start();
     try {
       expect(server.app.get(WalCheckpointer).running).toBe(false);
-      const [row] = await server.app.get(MikroORM).em.fork().getConnection().execute('pragma wal_autocheckpoint');
+      const [row] = await server.sql('pragma wal_autocheckpoint');
       expect(row).toEqual({ wal_autocheckpoint: 1000 });
     } finally {
       await server.stop();

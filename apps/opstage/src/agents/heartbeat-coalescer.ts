@@ -32,15 +32,17 @@ export class HeartbeatCoalescer implements BeforeApplicationShutdown {
   ) {}
 
   /**
-   * A sign of life from an agent (a plain heartbeat or a command poll). An agent that is not ready — not ONLINE, or
-   * its last heartbeat past the offline threshold — is made ONLINE at once, so an operator can act on it right away;
-   * otherwise only the timestamp moves, coalesced. While this process has seen the agent within half the threshold it
-   * is known to be ready and the database is not asked at all (the hot path stays free of statements).
+   * A sign of life from an agent (a plain heartbeat or a command poll). An agent that is not ONLINE, or whose stored
+   * heartbeat is older than half the offline threshold, is written at once, so an operator can act on it right away;
+   * otherwise only the timestamp moves, coalesced. Either way the stored heartbeat — what an action's readiness check
+   * reads — stays well inside the threshold while a newer one waits in memory (a stored one 89 s old left coalesced
+   * was refused as stale a second later). While this process has seen the agent within half the threshold the
+   * database is not asked at all (the hot path stays free of statements).
    */
   async beat(agentId: string, at: Date): Promise<void> {
     const seen = this.lastSeen.get(agentId);
     if (seen !== undefined && at.getTime() - seen < this.readyWindowMs()) return this.touch(agentId, at);
-    const staleBefore = at.getTime() - this.config.agentOfflineThresholdSeconds * 1000;
+    const staleBefore = at.getTime() - this.readyWindowMs();
     const { affectedRows } = await this.em.getConnection().execute<{ affectedRows: number }>(
       `update agents set status = 'ONLINE', last_heartbeat_at = ?, updated_at = ?
         where id = ? and status not in ('DISABLED', 'REVOKED') and (status <> 'ONLINE' or last_heartbeat_at is null or last_heartbeat_at < ?)`,

@@ -18,6 +18,9 @@ import { ActionDefinitionDto, CapsuleServiceDetailDto, ConfigItemDto, HealthRepo
 import { EFFECTIVE_STATUS_SQL, effectiveServiceStatus, heartbeatCutoff } from './effective-status';
 import { HealthReport } from './health-report.entity';
 
+/** Services with their agent, which the effective status reads. */
+const WITH_AGENT = 'capsule_services s left join agents a on a.id = s.agent_id';
+
 const SORT_COLUMNS: Record<string, string> = { createdAt: 's.created_at', lastReportedAt: 's.last_reported_at', code: 's.code', name: 's.name', status: 'effective_status' };
 
 interface ServiceRow {
@@ -72,13 +75,13 @@ export class CapsuleServicesService {
     const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
     const connection = this.em.getConnection();
     const rows: ServiceRow[] = await connection.execute(
-      `select s.*, ${EFFECTIVE_STATUS_SQL} as effective_status from capsule_services s left join agents a on a.id = s.agent_id ${where} order by ${this.orderBy(query.sort)} limit ? offset ?`,
+      `select s.*, ${EFFECTIVE_STATUS_SQL} as effective_status from ${WITH_AGENT} ${where} order by ${this.orderBy(query.sort)} limit ? offset ?`,
       [cutoff, ...whereParams, pageSize, offset],
     );
     // A left join on the agent's primary key cannot change how many services match, and SQLite does not drop it from a
     // count by itself: counted with the join, 10,000 services took 1.2 ms per list; without it, 0.01 ms (an index scan).
     // Only the effective-status filter reads the agent.
-    const countFrom = query.status?.length ? 'capsule_services s left join agents a on a.id = s.agent_id' : 'capsule_services s';
+    const countFrom = query.status?.length ? WITH_AGENT : 'capsule_services s';
     const [{ total }] = await connection.execute(`select count(*) as total from ${countFrom} ${where}`, whereParams);
     return new Paginated(rows.map((row) => this.fromRow(row)), { page, pageSize, total: Number(total) });
   }

@@ -1,16 +1,9 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitFor } from '../../test/wait-for';
 import { openNativeSqlite, type NativeSqlite } from './native-sqlite';
 import { WalCheckpointer } from './wal-checkpointer';
-
-async function eventually(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('WalCheckpointer', () => {
   let dir: string;
@@ -50,7 +43,7 @@ describe('WalCheckpointer', () => {
     const before = statSync(path).size;
     write();
     // The writer never checkpoints now, so only the worker can have copied the pages into the database file.
-    await eventually(() => statSync(path).size > before + 3_000_000);
+    await waitFor(() => statSync(path).size > before + 3_000_000);
     expect(main.prepare('select count(*) as n from t').get()).toEqual({ n: 1000 });
   });
 
@@ -59,7 +52,7 @@ describe('WalCheckpointer', () => {
     await checkpointer.start();
     expect(autocheckpoint()).toBe(0);
     await (checkpointer as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
-    await eventually(() => autocheckpoint() === 1000);
+    await waitFor(() => autocheckpoint() === 1000);
     expect(checkpointer.running).toBe(false);
   });
 
