@@ -17,7 +17,7 @@ const { busEventRequests, heartbeatRequests, throughput } = require('./scenarios
 const quick = process.argv.includes('--quick');
 const settings = quick
   ? { duration: 5, rounds: 1, agents: 50, services: 10_000, deliveries: 100, roundTrips: 300, fleets: [100, 1000], fleetSeconds: 12, fleetProbes: 80 }
-  : { duration: 15, rounds: 2, agents: 200, services: 10_000, deliveries: 300, roundTrips: 1000, fleets: [100, 1000, 10_000], fleetSeconds: 30, fleetProbes: 200 };
+  : { duration: 15, rounds: 2, agents: 200, services: 10_000, deliveries: 300, roundTrips: 1000, fleets: [100, 1000, 10_000], fleetSeconds: 30, fleetProbes: 300 };
 /** The bus on for B4, with an ingest limit no benchmark reaches (the limit's own count query still runs). */
 const BUS_ENV = { OPSTAGE_CAPSULE_BUS_ENABLED: 'true', OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN: '100000000' };
 const BUS_EVENT = 'bench.tick';

@@ -4,14 +4,18 @@ async function login(url, username = 'bench@example.test', password = 'Bench-Pas
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers.get('set-cookie').split(';')[0];
   const { data } = await res.json();
-  const headers = { cookie, 'x-csrf-token': data.csrfToken };
+  return adminClient(url, { cookie, 'x-csrf-token': data.csrfToken });
+}
+
+/** Calls as the session these headers (its cookie and CSRF token) carry: `headers` can be handed to a worker thread. */
+function adminClient(url, headers) {
   const call = async (method, path, body) => {
     const r = await fetch(`${url}${path}`, { method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
     const json = await r.json();
     if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
     return json.data;
   };
-  return { cookie, headers, get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) };
+  return { cookie: headers.cookie, headers, get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) };
 }
 
 /** Registers `count` agents, each with one service carrying an `echo` action; returns their ids and tokens. */
@@ -27,4 +31,4 @@ async function registerAgents(url, admin, count, prefix = 'bench') {
   return agents;
 }
 
-module.exports = { login, registerAgents };
+module.exports = { adminClient, login, registerAgents };

@@ -1,0 +1,58 @@
+// B3's probe thread (a worker of the fleet's load process): the probe agents, and the operator who executes a command
+// for one of them every PROBE_EVERY_MS once the fleet is held, timing how long until that agent's poll hands it over.
+//
+// They run on their own event loop so that the delivery measured is the server's: on the load thread the 10,000
+// agents' sockets and its own collections delayed the probe agents' answers by up to 20 ms (matched against the times
+// the server wrote both answers), which the 100-agent fleet's idle load thread never did.
+const { parentPort, workerData } = require('node:worker_threads');
+const { adminClient } = require('../lib/admin.cjs');
+const { failureTally, simulatedAgents } = require('./fleet-agents.cjs');
+
+/** Often enough that the p99 is not just the slowest of a few dozen deliveries. */
+const PROBE_EVERY_MS = 100;
+
+/** Long polls parked on the server, from its Prometheus gauge. */
+async function parkedPolls(url) {
+  const text = await fetch(`${url}/metrics`).then((r) => r.text(), () => '');
+  return Number(/^opstage_agent_polls_waiting (\d+)$/m.exec(text)?.[1] ?? 0);
+}
+
+const { url, probes, adminHeaders, heartbeatMs, fleetSize, parkBy, hardEnd, probeCount, wallBefore } = workerData;
+const admin = adminClient(url, adminHeaders);
+const tally = failureTally();
+const returnedAt = new Map(); // commandId → when the operator's execute returned
+const deliveredAt = new Map(); // commandId → when the agent's poll handed it over (may come first)
+let stopped = false;
+const agents = simulatedAgents({ url, heartbeatMs, running: () => !stopped, tally, onCommand: (id) => deliveredAt.set(id, performance.now()) });
+parentPort.on('message', (message) => {
+  if (message !== 'stop') return;
+  stopped = true;
+  agents.cutPolls();
+});
+
+async function probeLoop() {
+  // Delivery is measured with the fleet held: once every agent's poll is parked (the reconnect storm of a fresh
+  // server is over), or at the latest at `parkBy`.
+  while (Date.now() < parkBy && (await parkedPolls(url)) < fleetSize) await new Promise((r) => setTimeout(r, 1000));
+  const parkedAfterMs = Date.now() - wallBefore;
+  for (let i = 0; returnedAt.size < probeCount && Date.now() < hardEnd - 1000; i++) {
+    const probe = probes[i % probes.length];
+    try {
+      const command = await admin.post(`/api/admin/capsule-services/${probe.serviceId}/actions/echo`, { payload: { i } });
+      returnedAt.set(command.id, performance.now());
+    } catch (error) {
+      tally.failed('probe', error.message);
+    }
+    await new Promise((r) => setTimeout(r, PROBE_EVERY_MS));
+  }
+  // Let the last probes arrive before the polls are cut.
+  await new Promise((r) => setTimeout(r, 1000));
+  parentPort.postMessage({ type: 'probed', parkedAfterMs });
+}
+
+void (async () => {
+  await Promise.all([agents.run(probes), probeLoop()]);
+  agents.destroy();
+  const deliveries = [...returnedAt].filter(([id]) => deliveredAt.has(id)).map(([id, returned]) => Math.max(0, deliveredAt.get(id) - returned));
+  parentPort.postMessage({ type: 'done', deliveries, probesSent: returnedAt.size, heartbeatLatencies: agents.heartbeatLatencies, failures: tally.failures, firstFailure: tally.firstFailure });
+})();
