@@ -8,7 +8,8 @@ import { BusEvent } from '../bus/bus-event.entity';
 import { Agent } from '../agents/agent.entity';
 import { Command } from '../commands/command.entity';
 import { openOrm } from '../cli/open-orm';
-import { runNativeTransaction } from './native-transaction';
+import type { NativeSqlite } from './native-sqlite';
+import { runNativeTransaction, runNativeTransactionNow } from './native-transaction';
 
 /** Rows of one table keyed by id, as SQLite holds them. */
 async function rows(orm: MikroORM, table: string): Promise<Map<string, Record<string, unknown>>> {
@@ -90,5 +91,75 @@ describe('native inserts inside an ORM transaction', () => {
       statements.all<{ id: string }>('select id from bus_events where depth = ? order by id', 1).map((row) => row.id),
     ]);
     expect(names).toEqual(['native', undefined, ['bev_native', 'bev_orm']]);
+  });
+});
+
+describe('native transactions run at once', () => {
+  let dir: string;
+  let orm: MikroORM;
+  let db: NativeSqlite;
+  const at = new Date('2026-11-25T10:00:00.000Z');
+  const audit = (id: string) => ({ id, actorType: 'SYSTEM', action: 'test', createdAt: at }) as never;
+  const stored = async (id: string) => (await rows(orm, 'audit_events')).has(id);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'native-now-'));
+    orm = await openOrm(join(dir, 'native.db'));
+    await orm.migrator.up();
+    db = (await orm.em.getConnection().getNativeClient()) as unknown as NativeSqlite;
+  });
+  afterAll(async () => {
+    await orm.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('commits in a transaction of its own, inserting what the work left pending', async () => {
+    const seen = await runNativeTransactionNow(orm.em.fork(), (statements, tx) => {
+      tx.create(AuditEvent, audit('aud_now_explicit'));
+      statements.insertPending(tx);
+      tx.create(AuditEvent, audit('aud_now_left_pending'));
+      return { inTransaction: db.inTransaction, count: statements.get<{ n: number }>("select count(*) as n from audit_events where id like 'aud_now_%'")?.n };
+    });
+    expect(seen).toEqual({ inTransaction: true, count: 1 });
+    expect(db.inTransaction).toBe(false);
+    expect([await stored('aud_now_explicit'), await stored('aud_now_left_pending')]).toEqual([true, true]);
+  });
+
+  it('rolls back everything when the work throws', async () => {
+    await expect(
+      runNativeTransactionNow(orm.em.fork(), (statements, tx) => {
+        tx.create(AuditEvent, audit('aud_now_rolled_back'));
+        statements.insertPending(tx);
+        throw new Error('after the insert');
+      }),
+    ).rejects.toThrow('after the insert');
+    expect(await stored('aud_now_rolled_back')).toBe(false);
+    expect(db.inTransaction).toBe(false);
+  });
+
+  it('waits behind an open ORM transaction instead of joining it (and being rolled back with it)', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const order: string[] = [];
+    const outer = orm.em.fork().transactional(async (tx) => {
+      tx.create(AuditEvent, audit('aud_outer'));
+      await tx.flush();
+      await gate;
+      order.push('outer ends');
+      throw new Error('the outer transaction fails');
+    });
+    for (let i = 0; i < 1000 && !db.inTransaction; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(db.inTransaction).toBe(true); // the outer transaction is open, awaiting between its statements
+
+    const inner = runNativeTransactionNow(orm.em.fork(), (_statements, tx) => {
+      order.push('inner runs');
+      tx.create(AuditEvent, audit('aud_inner'));
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    release();
+    await expect(outer).rejects.toThrow('the outer transaction fails');
+    await inner;
+    expect(order).toEqual(['outer ends', 'inner runs']);
+    expect([await stored('aud_outer'), await stored('aud_inner')]).toEqual([false, true]);
   });
 });

@@ -85,8 +85,35 @@ const statementsByConnection = new WeakMap<object, NativeStatements>();
  * {@link NativeStatements.insertPending}.
  */
 export async function runNativeTransaction<T>(em: EntityManager, work: (statements: NativeStatements, tx: EntityManager) => T | Promise<T>): Promise<T> {
-  const db = (await (em.getConnection() as SqliteConnection).getNativeClient()) as unknown as NativeSqlite;
-  const statements = statementsByConnection.get(db) ?? new NativeStatements(db);
-  statementsByConnection.set(db, statements);
+  const { statements } = await nativeStatementsOf(em);
   return em.transactional((tx) => work(statements, tx));
+}
+
+/**
+ * Like {@link runNativeTransaction} for synchronous `work`, but without waiting for its turn on the connection when it
+ * need not: kysely serialises every query on the one connection and the ORM's transaction is a chain of awaits, so
+ * under load a claim queued behind whatever other requests had just asked for the connection (p99 ~6 ms at 10,000
+ * agents). When no ORM transaction is open, `work` runs at once in a transaction of its own on the native handle
+ * (`BEGIN IMMEDIATE` … `COMMIT`); being synchronous, nothing can interleave with it, and a query another request has
+ * queued runs after the commit. When an ORM transaction is open — one awaiting between its statements — a native
+ * transaction would be absorbed into it (and rolled back with it), so `work` queues behind it the ORM's way instead.
+ * New entities `work` leaves in `tx` are inserted before the commit either way.
+ */
+export async function runNativeTransactionNow<T>(em: EntityManager, work: (statements: NativeStatements, tx: EntityManager) => T): Promise<T> {
+  const { db, statements } = await nativeStatementsOf(em);
+  if (db.inTransaction) return em.transactional((tx) => work(statements, tx));
+  return db
+    .transaction(() => {
+      const result = work(statements, em);
+      statements.insertPending(em);
+      return result;
+    })
+    .immediate();
+}
+
+async function nativeStatementsOf(em: EntityManager): Promise<{ db: NativeSqlite; statements: NativeStatements }> {
+  const db = (await (em.getConnection() as SqliteConnection).getNativeClient()) as unknown as NativeSqlite;
+  let statements = statementsByConnection.get(db);
+  if (!statements) statementsByConnection.set(db, (statements = new NativeStatements(db)));
+  return { db, statements };
 }

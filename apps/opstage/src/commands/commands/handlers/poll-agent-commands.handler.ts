@@ -4,7 +4,7 @@ import { HeartbeatCoalescer } from '../../../agents/heartbeat-coalescer';
 import { AuditRecorder } from '../../../audit/audit-recorder';
 import { PayloadSealer } from '../../../crypto/payload-sealer';
 import { channels, Notifier } from '../../../notifier/notifier';
-import { runNativeTransaction } from '../../../database/native-transaction';
+import { runNativeTransactionNow } from '../../../database/native-transaction';
 import { Command } from '../../command.entity';
 import { OperationalCounters } from '../../../metrics/operational-counters';
 import { unsealPayload } from '../../domain/payload-secrets';
@@ -105,10 +105,13 @@ export class PollAgentCommandsHandler implements ICommandHandler<PollAgentComman
     return { overdue: !!row?.overdue, claimable: !!row?.pending || !!row?.cancels };
   }
 
-  /** The delivery path (B2), as prepared statements inside its transaction (ADR 0011). */
+  /**
+   * The delivery path (B2), as prepared statements inside its transaction (ADR 0011), run at once rather than queued
+   * for the connection when no other transaction is open (`runNativeTransactionNow`).
+   */
   private async claim(agentId: string, limit: number): Promise<AgentCommandPoll> {
     const now = new Date();
-    const { claimed, cancelledIds } = await runNativeTransaction(this.em.fork(), (statements, tx) => {
+    const { claimed, cancelledIds } = await runNativeTransactionNow(this.em.fork(), (statements, tx) => {
       const candidates = statements
         .all<Record<string, unknown>>(CLAIMABLE, agentId, now.getTime(), limit)
         .map((row) => tx.map(Command, row as never));
