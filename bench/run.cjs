@@ -17,7 +17,7 @@ const { busEventRequests, heartbeatRequests, throughput } = require('./scenarios
 const quick = process.argv.includes('--quick');
 const settings = quick
   ? { duration: 5, rounds: 1, agents: 50, services: 10_000, deliveries: 100, roundTrips: 300, fleets: [100, 1000], fleetSeconds: 12, fleetProbes: 80 }
-  : { duration: 15, rounds: 2, agents: 200, services: 10_000, deliveries: 300, roundTrips: 1000, fleets: [100, 1000, 10_000], fleetSeconds: 30, fleetProbes: 300 };
+  : { duration: 15, rounds: 2, agents: 200, services: 10_000, deliveries: 300, roundTrips: 1000, fleets: [100, 1000, 10_000], fleetSeconds: 60, fleetProbes: 1000 };
 /** The bus on for B4, with an ingest limit no benchmark reaches (the limit's own count query still runs). */
 const BUS_ENV = { OPSTAGE_CAPSULE_BUS_ENABLED: 'true', OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN: '100000000' };
 const BUS_EVENT = 'bench.tick';
@@ -146,7 +146,7 @@ async function main() {
     for (const result of fleetResults.slice(1)) {
       const label = `B3 fleet ${result.size.toLocaleString('en')} agents`;
       const failed = Object.entries(result.failures).filter(([, n]) => n).map(([kind, n]) => `${n} ${kind} (first: ${result.firstFailure[kind]})`).join(', ') || 'none';
-      const context = `heartbeat p99 ${round(result.heartbeatP99Ms)} ms (100 agents: ${round(first.heartbeatP99Ms)} ms), server CPU ${round(result.cpuPercent, 0)}%, ${result.deliveries} of ${result.probesSent} probe commands delivered once all polls were parked (after ${round(result.parkedAfterMs / 1000, 1)} s), failed requests: ${failed}; heartbeats every ${30 / FLEET_COMPRESSION} s`;
+      const context = `heartbeat p99 ${round(result.heartbeatP99Ms)} ms (100 agents: ${round(first.heartbeatP99Ms)} ms), server CPU ${round(result.cpuPercent, 0)}% (the fleet's load process ${round(result.loadCpuPercent, 0)}% at nice 10), ${result.deliveries} of ${result.probesSent} probe commands delivered once all polls were parked (after ${round(result.parkedAfterMs / 1000, 1)} s), failed requests: ${failed}; heartbeats every ${30 / FLEET_COMPRESSION} s`;
       record(`${label}: delivery p99`, 'ms, vs the 100-agent fleet', result.deliveryP99Ms, first.deliveryP99Ms, 2, { higherIsBetter: false, note: context });
       // The 50 KB budget is the issue's goal for 10,000 agents; below that a loaded process's fixed working set (young
       // generation, code, allocator arenas: ~100 MB whatever the fleet) dominates the per-agent figure, so it is reported only.

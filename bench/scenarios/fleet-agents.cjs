@@ -1,4 +1,4 @@
-// The simulated agents of B3, shared by the fleet's load thread and its probe thread: each agent long-polls for
+// The simulated agents of B3, shared by the fleet's load process and its probe thread: each agent long-polls for
 // commands (answering them at once) and heartbeats on its own fixed schedule, as an embedded agent does.
 const http = require('node:http');
 

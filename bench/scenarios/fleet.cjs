@@ -1,19 +1,41 @@
-// B3: a fleet of simulated agents in this one load process (keep-alive pools), each long-polling for commands and
-// heartbeating at the default 30 s cadence compressed in time, while probe commands measure delivery latency.
+// B3: a fleet of simulated agents (keep-alive pools), each long-polling for commands and heartbeating at the default
+// 30 s cadence compressed in time, while probe commands measure delivery latency.
+const { spawn } = require('node:child_process');
 const { Worker } = require('node:worker_threads');
 const { join } = require('node:path');
 const { percentile } = require('../lib/stats.cjs');
 const { cpuSeconds, rssKb } = require('../lib/processes.cjs');
-const { failureTally, simulatedAgents } = require('./fleet-agents.cjs');
+
+/**
+ * The load process's CPU priority (nice). Its simulated agents stand in for thousands of remote machines, yet here
+ * they share two cores with the server and the probe thread, so they run at a lower priority than both. (Traced probe
+ * by probe, the server answered the woken poll as fast at 10,000 agents as at 100, and the larger p99 came from the
+ * probe thread reading its answers later; lowering the load process's priority did not measurably change that:
+ * docs/benchmarks.md, B3 findings of session 17.)
+ */
+const LOAD_NICE = 10;
+
+/** Starts the load process for `agents`; `stop()` ends their loops, `finished` resolves with what it measured. */
+function startLoad({ url, agents, heartbeatMs }) {
+  const child = spawn('nice', ['-n', String(LOAD_NICE), process.execPath, join(__dirname, 'fleet-load.cjs')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const finished = new Promise((resolve, reject) => {
+    child.on('message', (message) => message.type === 'done' && resolve(message));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => reject(new Error(`the fleet's load process exited (${signal ?? code}) before it reported`)));
+  });
+  const running = new Promise((resolve) => child.on('message', (message) => message.type === 'running' && resolve()));
+  child.send({ url, agents, heartbeatMs });
+  return { proc: { child }, running, finished, stop: () => child.connected && child.send('stop') };
+}
 
 /**
  * Runs `fleet` agents for `seconds`: each holds a long-poll open (waitSeconds 25) and heartbeats every
- * 30 s / `compression`. The probe agents (part of the fleet) and the operator run on a worker thread
- * (fleet-probes.cjs): once the fleet is held, the operator executes a command for one of them every 100 ms and the
- * time until that agent's poll returns it is recorded, `probeCount` times; the fleet runs on past `seconds` for them
- * if it must (at most twice as long). Every fleet's p99 is then the same order statistic; with a fixed window the
- * 10,000-agent fleet, held later, got 80–190 probes against the 100-agent fleet's 260, and its p99 was its slowest
- * delivery compared with the other's third slowest.
+ * 30 s / `compression`. All but the probe agents run in the load process (fleet-load.cjs, at nice {@link LOAD_NICE});
+ * the probe agents and the operator run on a worker thread of this process (fleet-probes.cjs): once the fleet is held,
+ * the operator executes a command for one of them every 100 ms and the time until that agent's poll returns it is
+ * recorded, `probeCount` times; the fleet runs on past `seconds` for them if it must (at most twice as long). Every
+ * fleet's p99 is then the same order statistic; with a fixed window the 10,000-agent fleet, held later, got 80–190
+ * probes against the 100-agent fleet's 260, and its p99 was its slowest delivery compared with the other's third slowest.
  */
 async function runFleet({ url, server, fleet, probes, admin, seconds, compression, probeCount }) {
   const startedAt = Date.now();
@@ -22,12 +44,12 @@ async function runFleet({ url, server, fleet, probes, admin, seconds, compressio
   let probing = true;
   const running = () => Date.now() < minimumEnd || (probing && Date.now() < hardEnd);
   const heartbeatMs = 30_000 / compression;
-  const tally = failureTally();
   const probeIds = new Set(probes.map((probe) => probe.agentId));
-  const agents = simulatedAgents({ url, heartbeatMs, running, tally });
 
   const cpuBefore = cpuSeconds(server);
   const wallBefore = Date.now();
+  const load = startLoad({ url, agents: fleet.filter((agent) => !probeIds.has(agent.agentId)), heartbeatMs });
+  await load.running;
   const prober = new Worker(join(__dirname, 'fleet-probes.cjs'), {
     workerData: { url, probes, adminHeaders: admin.headers, heartbeatMs, fleetSize: fleet.length, parkBy: startedAt + (seconds * 1000) / 2, hardEnd, probeCount, wallBefore },
   });
@@ -43,17 +65,22 @@ async function runFleet({ url, server, fleet, probes, admin, seconds, compressio
   });
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssKb(server))), 500);
+  let loadCpuPercent = null;
   // Parked polls would hold their loops for up to 25 s more: cut them once the phase is over, the probe thread's too.
-  const cut = setInterval(() => running() || (agents.cutPolls(), prober.postMessage('stop'), clearInterval(cut)), 100);
-  await agents.run(fleet.filter((agent) => !probeIds.has(agent.agentId)));
+  const cut = setInterval(() => {
+    if (running()) return;
+    clearInterval(cut);
+    loadCpuPercent = (100 * cpuSeconds(load.proc)) / ((Date.now() - wallBefore) / 1000);
+    load.stop();
+    prober.postMessage('stop');
+  }, 100);
+  const loadResult = await load.finished;
   const probeThread = await probed;
   clearInterval(sampler);
-  clearInterval(cut);
   const cpuPercent = (100 * (cpuSeconds(server) - cpuBefore)) / ((Date.now() - wallBefore) / 1000);
-  agents.destroy();
   await prober.terminate();
-  const failures = Object.fromEntries(Object.entries(tally.failures).map(([kind, n]) => [kind, n + probeThread.failures[kind]]));
-  const heartbeatLatencies = agents.heartbeatLatencies.concat(probeThread.heartbeatLatencies);
+  const failures = Object.fromEntries(Object.entries(loadResult.failures).map(([kind, n]) => [kind, n + probeThread.failures[kind]]));
+  const heartbeatLatencies = loadResult.heartbeatLatencies.concat(probeThread.heartbeatLatencies);
   return {
     heartbeatP99Ms: percentile(heartbeatLatencies, 99),
     deliveryP99Ms: percentile(probeThread.deliveries, 99),
@@ -63,8 +90,9 @@ async function runFleet({ url, server, fleet, probes, admin, seconds, compressio
     peakRssKb: peakRss,
     parkedAfterMs,
     cpuPercent,
+    loadCpuPercent,
     failures,
-    firstFailure: { ...probeThread.firstFailure, ...tally.firstFailure },
+    firstFailure: { ...probeThread.firstFailure, ...loadResult.firstFailure },
   };
 }
 
