@@ -9,7 +9,7 @@ import { Agent } from '../agents/agent.entity';
 import { Command } from '../commands/command.entity';
 import { openOrm } from '../cli/open-orm';
 import type { NativeSqlite } from './native-sqlite';
-import { runNativeTransaction, runNativeTransactionNow } from './native-transaction';
+import { nativeReadNow, runNativeTransaction, runNativeTransactionNow } from './native-transaction';
 
 /** Rows of one table keyed by id, as SQLite holds them. */
 async function rows(orm: MikroORM, table: string): Promise<Map<string, Record<string, unknown>>> {
@@ -161,5 +161,30 @@ describe('native transactions run at once', () => {
     await inner;
     expect(order).toEqual(['outer ends', 'inner runs']);
     expect([await stored('aud_outer'), await stored('aud_inner')]).toEqual([false, true]);
+  });
+
+  it('reads at once, without waiting behind an open ORM transaction (seeing its uncommitted rows)', async () => {
+    const count = (em = orm.em.fork()) => nativeReadNow<{ n: number }>(em, "select count(*) as n from audit_events where id like 'aud_read_%'");
+    expect(await count()).toEqual({ n: 0 });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const outer = orm.em.fork().transactional(async (tx) => {
+      tx.create(AuditEvent, audit('aud_read_uncommitted'));
+      await tx.flush();
+      await gate;
+      throw new Error('rolled back');
+    });
+    for (let i = 0; i < 1000 && !db.inTransaction; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(db.inTransaction).toBe(true);
+    // The ORM's own way queues behind the open transaction; the native read answers while it is still open.
+    const viaOrm = orm.em.fork().getConnection().execute("select count(*) as n from audit_events where id like 'aud_read_%'");
+    let ormAnswered = false;
+    void viaOrm.then(() => (ormAnswered = true));
+    expect(await count()).toEqual({ n: 1 });
+    expect([ormAnswered, db.inTransaction]).toEqual([false, true]);
+    release();
+    await expect(outer).rejects.toThrow('rolled back');
+    expect(await viaOrm).toEqual([{ n: 0 }]);
+    expect(await count()).toEqual({ n: 0 });
   });
 });

@@ -4,7 +4,7 @@ import { HeartbeatCoalescer } from '../../../agents/heartbeat-coalescer';
 import { AuditRecorder } from '../../../audit/audit-recorder';
 import { PayloadSealer } from '../../../crypto/payload-sealer';
 import { channels, Notifier } from '../../../notifier/notifier';
-import { runNativeTransactionNow } from '../../../database/native-transaction';
+import { nativeReadNow, runNativeTransactionNow } from '../../../database/native-transaction';
 import { Command } from '../../command.entity';
 import { OperationalCounters } from '../../../metrics/operational-counters';
 import { unsealPayload } from '../../domain/payload-secrets';
@@ -99,9 +99,14 @@ export class PollAgentCommandsHandler implements ICommandHandler<PollAgentComman
     }
   }
 
-  /** What the agent has waiting, in one indexed read without a transaction: most polls find nothing and stop here. */
+  /**
+   * What the agent has waiting, in one indexed read without a transaction: most polls find nothing and stop here. It
+   * runs at once on the native handle (`nativeReadNow`): at 10,000 agents the ORM's way cost ~5% of the event loop.
+   * Seeing an open transaction's uncommitted rows is harmless here: the claim and the expiry check again in their own
+   * transactions, and a command committed later wakes the wait registered before this read.
+   */
   private async probe(agentId: string, now: Date): Promise<{ overdue: boolean; claimable: boolean }> {
-    const [row] = await this.em.getConnection().execute<Array<{ overdue: number; pending: number; cancels: number }>>(WORK_PROBE, [agentId, now.getTime(), agentId, agentId]);
+    const row = await nativeReadNow<{ overdue: number; pending: number; cancels: number }>(this.em, WORK_PROBE, agentId, now.getTime(), agentId, agentId);
     return { overdue: !!row?.overdue, claimable: !!row?.pending || !!row?.cancels };
   }
 
