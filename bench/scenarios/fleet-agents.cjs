@@ -30,12 +30,14 @@ function failureTally() {
 }
 
 /**
- * Agents that poll and heartbeat while `running()`. `onCommand(id)` is told the moment a poll hands a command over.
+ * Agents that poll and heartbeat until `stop()`. `onCommand(id)` is told the moment a poll hands a command over.
  * Heartbeats keep each agent's own phase (a random slot within the interval, then every interval after it, skipping
  * a slot it has missed): sleeping an interval after each answer instead would let the reconnect storm, which holds
  * every first heartbeat back until it is over, line the whole fleet up into one burst per interval for good.
  */
-function simulatedAgents({ url, heartbeatMs, running, tally, onCommand = () => {} }) {
+function simulatedAgents({ url, heartbeatMs, tally, onCommand = () => {} }) {
+  let stopped = false;
+  const running = () => !stopped;
   const polls = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const beats = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const results = new http.Agent({ keepAlive: true, maxSockets: 16 });
@@ -81,15 +83,19 @@ function simulatedAgents({ url, heartbeatMs, running, tally, onCommand = () => {
   };
   return {
     heartbeatLatencies,
-    /** Runs every agent's two loops until `running()` turns false. */
+    /** Runs every agent's two loops until {@link stop}. */
     run: (agents) => Promise.all([...agents.map(pollLoop), ...agents.map(heartbeatLoop)]),
-    /** Cuts parked polls (they would hold their loops for up to 25 s more) and closes the pools. */
+    /** Closes the pools once the loops have ended. */
     destroy() {
       polls.destroy();
       beats.destroy();
       results.destroy();
     },
-    cutPolls: () => polls.destroy(),
+    /** Ends the loops: parked polls are cut (they would hold their loops for up to 25 s more). */
+    stop() {
+      stopped = true;
+      polls.destroy();
+    },
   };
 }
 

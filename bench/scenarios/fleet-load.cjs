@@ -3,15 +3,9 @@
 const { failureTally, simulatedAgents } = require('./fleet-agents.cjs');
 
 process.once('message', ({ url, agents, heartbeatMs }) => {
-  let stopped = false;
   const tally = failureTally();
-  const fleet = simulatedAgents({ url, heartbeatMs, running: () => !stopped, tally });
-  process.on('message', (message) => {
-    if (message !== 'stop') return;
-    stopped = true;
-    fleet.cutPolls();
-  });
-  process.send({ type: 'running' });
+  const fleet = simulatedAgents({ url, heartbeatMs, tally });
+  process.on('message', (message) => message === 'stop' && fleet.stop());
   void fleet.run(agents).then(() => {
     fleet.destroy();
     process.send({ type: 'done', heartbeatLatencies: fleet.heartbeatLatencies, failures: tally.failures, firstFailure: tally.firstFailure }, () => process.exit(0));

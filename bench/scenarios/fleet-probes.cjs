@@ -27,13 +27,8 @@ const admin = adminClient(url, adminHeaders);
 const tally = failureTally();
 const returnedAt = new Map(); // commandId → when the operator's execute returned
 const deliveredAt = new Map(); // commandId → when the agent's poll handed it over (may come first)
-let stopped = false;
-const agents = simulatedAgents({ url, heartbeatMs, running: () => !stopped, tally, onCommand: (id) => deliveredAt.set(id, performance.now()) });
-parentPort.on('message', (message) => {
-  if (message !== 'stop') return;
-  stopped = true;
-  agents.cutPolls();
-});
+const agents = simulatedAgents({ url, heartbeatMs, tally, onCommand: (id) => deliveredAt.set(id, performance.now()) });
+parentPort.on('message', (message) => message === 'stop' && agents.stop());
 
 async function probeLoop() {
   // Delivery is measured with the fleet held: once every agent's poll is parked (the reconnect storm of a fresh
