@@ -18,6 +18,17 @@ const quick = process.argv.includes('--quick');
 const settings = quick
   ? { duration: 5, rounds: 1, agents: 50, services: 10_000, deliveries: 100, roundTrips: 300, fleets: [100, 1000], fleetSeconds: 12, fleetProbes: 80 }
   : { duration: 15, rounds: 2, agents: 200, services: 10_000, deliveries: 300, roundTrips: 1000, fleets: [100, 1000, 10_000], fleetSeconds: 60, fleetProbes: 1000 };
+/**
+ * `--only B3` (or `--only B1,B5`…) runs those scenarios alone and only prints them: a partial run must not replace the
+ * committed results. `--fleets 100,10000` sets B3's fleet sizes (the first is the one the others are compared with).
+ */
+const option = (name) => {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? null : process.argv[at + 1];
+};
+const only = option('--only')?.split(',');
+const runs = (scenario) => !only || only.includes(scenario);
+if (option('--fleets')) settings.fleets = option('--fleets').split(',').map(Number);
 /** The bus on for B4, with an ingest limit no benchmark reaches (the limit's own count query still runs). */
 const BUS_ENV = { OPSTAGE_CAPSULE_BUS_ENABLED: 'true', OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN: '100000000' };
 const BUS_EVENT = 'bench.tick';
@@ -97,91 +108,104 @@ async function main() {
     await warm(opstage.url, heartbeatRequests(agents), 'POST');
     await warm(baseline.url, heartbeatRequests(agents), 'POST');
 
-    const [hbO, hbB] = await alternate(
-      settings.rounds,
-      async () => (await throughput({ url: opstage.url, duration: settings.duration, method: 'POST', next: heartbeatRequests(agents) })).rps,
-      async () => (await throughput({ url: baseline.url, duration: settings.duration, method: 'POST', next: heartbeatRequests(agents) })).rps,
-    );
-    record('B1 heartbeat ingest', 'requests/s', hbO, hbB, 0.5);
-
-    // The baseline checks the session seeded before its copy of the database was taken (the same SQL as Opstage's).
-    const listPath = '/api/admin/capsule-services?page=1&pageSize=20';
-    const listO = () => ({ path: listPath, headers: { cookie: session.cookie } });
-    const listB = () => ({ path: listPath, headers: { cookie: admin.cookie } });
-    // Warmed like B1, so neither side's figure includes compiling the route.
-    await warm(opstage.url, listO);
-    await warm(baseline.url, listB);
-    const [lsO, lsB] = await alternate(
-      settings.rounds,
-      async () => (await throughput({ url: opstage.url, duration: settings.duration, connections: 10, next: listO })).rps,
-      async () => (await throughput({ url: baseline.url, duration: settings.duration, connections: 10, next: listB })).rps,
-    );
-    record(`B5 console API (services list, ${settings.services.toLocaleString('en')} services)`, 'requests/s', lsO, lsB, 0.3);
-
-    const target = agents[0];
-    const serviceId = await serviceIdOf(session, target.serviceCode);
-    const delivery = await commandDelivery({ url: opstage.url, admin: session, agent: target, serviceId, iterations: settings.deliveries });
-    const trip = await roundTrip({ url: baseline.url, iterations: settings.roundTrips });
-    record('B2 command delivery p99', 'ms from execute returning to the agent holding it', delivery.p99Ms, trip.p99Ms, 5, { higherIsBetter: false, note: `p50 ${round(delivery.p50Ms)} ms vs round trip p50 ${round(trip.p50Ms)} ms` });
-
-    const probes = [];
-    for (const agent of agents.slice(0, 5)) probes.push({ ...agent, serviceId: await serviceIdOf(session, agent.serviceCode) });
-    const fleetResults = [];
-    for (const size of settings.fleets) {
-      // Each fleet meets a freshly started server, as a real fleet does after a restart (all agents reconnect at once),
-      // so its memory is measured from the same idle state every time, not from what the earlier scenarios left in
-      // the heap (that made the per-agent figure swing by 2× between runs).
-      await stop(opstage);
-      opstage = await startOpstage({ port: await freePort(), dataDir, env: BUS_ENV });
-      session = await login(opstage.url);
-      await new Promise((r) => setTimeout(r, 2000));
-      const idleRssKb = rssKb(opstage);
-      const fleet = [...probes, ...seededFleet.slice(0, size - probes.length)];
-      const result = await runFleet({ url: opstage.url, server: opstage, fleet, probes, admin: session, seconds: settings.fleetSeconds, compression: FLEET_COMPRESSION, probeCount: settings.fleetProbes });
-      fleetResults.push({ size, idleRssKb, ...result });
-      process.stdout.write(`  fleet ${size}: ${JSON.stringify(result)}\n`);
-      await new Promise((r) => setTimeout(r, 2000));
+    if (runs('B1')) {
+      const [hbO, hbB] = await alternate(
+        settings.rounds,
+        async () => (await throughput({ url: opstage.url, duration: settings.duration, method: 'POST', next: heartbeatRequests(agents) })).rps,
+        async () => (await throughput({ url: baseline.url, duration: settings.duration, method: 'POST', next: heartbeatRequests(agents) })).rps,
+      );
+      record('B1 heartbeat ingest', 'requests/s', hbO, hbB, 0.5);
     }
-    const [first] = fleetResults;
-    for (const result of fleetResults.slice(1)) {
-      const label = `B3 fleet ${result.size.toLocaleString('en')} agents`;
-      const failed = Object.entries(result.failures).filter(([, n]) => n).map(([kind, n]) => `${n} ${kind} (first: ${result.firstFailure[kind]})`).join(', ') || 'none';
-      const context = `heartbeat p99 ${round(result.heartbeatP99Ms)} ms (100 agents: ${round(first.heartbeatP99Ms)} ms), server CPU ${round(result.cpuPercent, 0)}% (the fleet's load process ${round(result.loadCpuPercent, 0)}% at nice ${LOAD_NICE}), ${result.deliveries} of ${result.probesSent} probe commands delivered once all polls were parked (after ${round(result.parkedAfterMs / 1000, 1)} s), failed requests: ${failed}; heartbeats every ${30 / FLEET_COMPRESSION} s`;
-      record(`${label}: delivery p99`, 'ms, vs the 100-agent fleet', result.deliveryP99Ms, first.deliveryP99Ms, 2, { higherIsBetter: false, note: context });
-      // The 50 KB budget is the issue's goal for 10,000 agents; below that a loaded process's fixed working set (young
-      // generation, code, allocator arenas: ~100 MB whatever the fleet) dominates the per-agent figure, so it is reported only.
-      const memoryGoal = result.size >= 10_000 ? 1 : null;
-      record(`${label}: memory`, 'KB RSS per agent, vs the 50 KB budget', Math.max(0, result.peakRssKb - result.idleRssKb) / result.size, 50, memoryGoal, { higherIsBetter: false, note: `peak RSS ${Math.round(result.peakRssKb / 1024)} MB, idle ${Math.round(result.idleRssKb / 1024)} MB before the fleet` });
+
+    if (runs('B5')) {
+      // The baseline checks the session seeded before its copy of the database was taken (the same SQL as Opstage's).
+      const listPath = '/api/admin/capsule-services?page=1&pageSize=20';
+      const listO = () => ({ path: listPath, headers: { cookie: session.cookie } });
+      const listB = () => ({ path: listPath, headers: { cookie: admin.cookie } });
+      // Warmed like B1, so neither side's figure includes compiling the route.
+      await warm(opstage.url, listO);
+      await warm(baseline.url, listB);
+      const [lsO, lsB] = await alternate(
+        settings.rounds,
+        async () => (await throughput({ url: opstage.url, duration: settings.duration, connections: 10, next: listO })).rps,
+        async () => (await throughput({ url: baseline.url, duration: settings.duration, connections: 10, next: listB })).rps,
+      );
+      record(`B5 console API (services list, ${settings.services.toLocaleString('en')} services)`, 'requests/s', lsO, lsB, 0.3);
     }
-    // B4: the route's target must be a ready agent, so it heartbeats before each round (both servers).
-    const publishers = agents.slice(1);
-    const freshTarget = async (url) => {
-      await fetch(`${url}/api/agents/${agents[0].agentId}/heartbeat`, { method: 'POST', headers: { authorization: `Bearer ${agents[0].agentToken}`, 'content-type': 'application/json' }, body: '{}' });
-      await new Promise((r) => setTimeout(r, 1500));
-    };
-    const bus = async (url) => {
-      await freshTarget(url);
-      return throughput({ url, duration: settings.duration, connections: 10, method: 'POST', next: busEventRequests(publishers, BUS_EVENT) });
-    };
-    await warm(opstage.url, busEventRequests(publishers, BUS_EVENT), 'POST');
-    await warm(baseline.url, busEventRequests(publishers, BUS_EVENT), 'POST');
-    const busLatency = {};
-    const [busO, busB] = await alternate(
-      settings.rounds,
-      async () => ((busLatency.opstage = await bus(opstage.url)), busLatency.opstage.rps),
-      async () => ((busLatency.baseline = await bus(baseline.url)), busLatency.baseline.rps),
-    );
-    const created = await session.get(`/api/admin/bus/diagnostics`);
-    const route = created.routes[0];
-    record('B4 bus event → command', 'events/s, each routed to one command in its transaction', busO, busB, 0.4, {
-      note: `ingest latency p50/p99 ${round(busLatency.opstage.p50Ms)}/${round(busLatency.opstage.p99Ms)} ms vs baseline ${round(busLatency.baseline.p50Ms)}/${round(busLatency.baseline.p99Ms)} ms; the route dispatched ${route.dispatched} commands, ${route.failed} failed`,
-    });
+
+    if (runs('B2')) {
+      const target = agents[0];
+      const serviceId = await serviceIdOf(session, target.serviceCode);
+      const delivery = await commandDelivery({ url: opstage.url, admin: session, agent: target, serviceId, iterations: settings.deliveries });
+      const trip = await roundTrip({ url: baseline.url, iterations: settings.roundTrips });
+      record('B2 command delivery p99', 'ms from execute returning to the agent holding it', delivery.p99Ms, trip.p99Ms, 5, { higherIsBetter: false, note: `p50 ${round(delivery.p50Ms)} ms vs round trip p50 ${round(trip.p50Ms)} ms` });
+    }
+
+    if (runs('B3')) {
+      const probes = [];
+      for (const agent of agents.slice(0, 5)) probes.push({ ...agent, serviceId: await serviceIdOf(session, agent.serviceCode) });
+      const fleetResults = [];
+      for (const size of settings.fleets) {
+        // Each fleet meets a freshly started server, as a real fleet does after a restart (all agents reconnect at once),
+        // so its memory is measured from the same idle state every time, not from what the earlier scenarios left in
+        // the heap (that made the per-agent figure swing by 2× between runs).
+        await stop(opstage);
+        opstage = await startOpstage({ port: await freePort(), dataDir, env: BUS_ENV });
+        session = await login(opstage.url);
+        await new Promise((r) => setTimeout(r, 2000));
+        const idleRssKb = rssKb(opstage);
+        const fleet = [...probes, ...seededFleet.slice(0, size - probes.length)];
+        const result = await runFleet({ url: opstage.url, server: opstage, fleet, probes, admin: session, seconds: settings.fleetSeconds, compression: FLEET_COMPRESSION, probeCount: settings.fleetProbes });
+        fleetResults.push({ size, idleRssKb, ...result });
+        process.stdout.write(`  fleet ${size}: ${JSON.stringify(result)}\n`);
+        await new Promise((r) => setTimeout(r, 2000));
+      }
+      const [first] = fleetResults;
+      for (const result of fleetResults.slice(1)) {
+        const label = `B3 fleet ${result.size.toLocaleString('en')} agents`;
+        const failed = Object.entries(result.failures).filter(([, n]) => n).map(([kind, n]) => `${n} ${kind} (first: ${result.firstFailure[kind]})`).join(', ') || 'none';
+        const context = `heartbeat p99 ${round(result.heartbeatP99Ms)} ms (100 agents: ${round(first.heartbeatP99Ms)} ms), server CPU ${round(result.cpuPercent, 0)}% (the fleet's load process ${round(result.loadCpuPercent, 0)}% at nice ${LOAD_NICE}), ${result.deliveries} of ${result.probesSent} probe commands delivered once all polls were parked (after ${round(result.parkedAfterMs / 1000, 1)} s), failed requests: ${failed}; heartbeats every ${30 / FLEET_COMPRESSION} s`;
+        record(`${label}: delivery p99`, 'ms, vs the 100-agent fleet', result.deliveryP99Ms, first.deliveryP99Ms, 2, { higherIsBetter: false, note: context });
+        // The 50 KB budget is the issue's goal for 10,000 agents; below that a loaded process's fixed working set (young
+        // generation, code, allocator arenas: ~100 MB whatever the fleet) dominates the per-agent figure, so it is reported only.
+        const memoryGoal = result.size >= 10_000 ? 1 : null;
+        record(`${label}: memory`, 'KB RSS per agent, vs the 50 KB budget', Math.max(0, result.peakRssKb - result.idleRssKb) / result.size, 50, memoryGoal, { higherIsBetter: false, note: `peak RSS ${Math.round(result.peakRssKb / 1024)} MB, idle ${Math.round(result.idleRssKb / 1024)} MB before the fleet` });
+      }
+    }
+
+    if (runs('B4')) {
+      // B4: the route's target must be a ready agent, so it heartbeats before each round (both servers).
+      const publishers = agents.slice(1);
+      const freshTarget = async (url) => {
+        await fetch(`${url}/api/agents/${agents[0].agentId}/heartbeat`, { method: 'POST', headers: { authorization: `Bearer ${agents[0].agentToken}`, 'content-type': 'application/json' }, body: '{}' });
+        await new Promise((r) => setTimeout(r, 1500));
+      };
+      const bus = async (url) => {
+        await freshTarget(url);
+        return throughput({ url, duration: settings.duration, connections: 10, method: 'POST', next: busEventRequests(publishers, BUS_EVENT) });
+      };
+      await warm(opstage.url, busEventRequests(publishers, BUS_EVENT), 'POST');
+      await warm(baseline.url, busEventRequests(publishers, BUS_EVENT), 'POST');
+      const busLatency = {};
+      const [busO, busB] = await alternate(
+        settings.rounds,
+        async () => ((busLatency.opstage = await bus(opstage.url)), busLatency.opstage.rps),
+        async () => ((busLatency.baseline = await bus(baseline.url)), busLatency.baseline.rps),
+      );
+      const created = await session.get(`/api/admin/bus/diagnostics`);
+      const route = created.routes[0];
+      record('B4 bus event → command', 'events/s, each routed to one command in its transaction', busO, busB, 0.4, {
+        note: `ingest latency p50/p99 ${round(busLatency.opstage.p50Ms)}/${round(busLatency.opstage.p99Ms)} ms vs baseline ${round(busLatency.baseline.p50Ms)}/${round(busLatency.baseline.p99Ms)} ms; the route dispatched ${route.dispatched} commands, ${route.failed} failed`,
+      });
+    }
+
   } finally {
     await stop(opstage);
     await stop(baseline);
     rmSync(dir, { recursive: true, force: true });
   }
-  writeResults();
+  if (only) process.stdout.write(`--only ${only.join(',')}: bench/results/latest.json and docs/benchmarks.md left as they were\n`);
+  else writeResults();
 }
 
 function machine() {
