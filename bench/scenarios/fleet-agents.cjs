@@ -1,19 +1,6 @@
 // The simulated agents of B3, shared by the fleet's load process and its probe thread: each agent long-polls for
 // commands (answering them at once) and heartbeats on its own fixed schedule, as an embedded agent does.
-const http = require('node:http');
-
-function call(agent, url, method, headers, body) {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method, agent, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) } }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode, text }));
-    });
-    request.on('error', reject);
-    request.end(body);
-  });
-}
+const { KeepAliveConnection, KeepAlivePool, requestBytes } = require('../lib/keep-alive-http.cjs');
 
 /** Counts of failed requests by kind, with the first reason of each, so a report says why and not only how many. */
 function failureTally() {
@@ -38,22 +25,30 @@ function failureTally() {
 function simulatedAgents({ url, heartbeatMs, tally, onCommand = () => {} }) {
   let stopped = false;
   const running = () => !stopped;
-  const polls = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-  const beats = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const results = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  const { hostname, port, host } = new URL(url);
+  const server = { host: hostname, port: Number(port) };
+  const pollConnections = new Set(); // one per agent: its long poll holds it
+  const beats = new KeepAlivePool({ ...server, size: 64 });
+  const results = new KeepAlivePool({ ...server, size: 16 });
   const heartbeatLatencies = [];
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+  const authorization = (agent) => ({ Authorization: `Bearer ${agent.agentToken}` });
+  const json = { 'Content-Type': 'application/json' };
 
   const pollLoop = async (agent) => {
+    const connection = new KeepAliveConnection(server);
+    pollConnections.add(connection);
+    const poll = requestBytes({ method: 'GET', path: `/api/agents/${agent.agentId}/commands?waitSeconds=25&limit=5`, host, headers: authorization(agent) });
     while (running()) {
       try {
-        const res = await call(polls, `${url}/api/agents/${agent.agentId}/commands?waitSeconds=25&limit=5`, 'GET', { authorization: `Bearer ${agent.agentToken}` });
-        if (res.status !== 200) tally.failed('poll', `${res.status} ${res.text}`);
-        const commands = res.status === 200 ? JSON.parse(res.text).data : [];
+        const res = await connection.request(poll);
+        if (res.status !== 200) tally.failed('poll', `${res.status} ${res.body}`);
+        const commands = res.status === 200 ? JSON.parse(res.body).data : [];
         for (const command of commands) {
           onCommand(command.id);
-          void call(results, `${url}/api/agents/${agent.agentId}/commands/${command.id}/result`, 'POST', { authorization: `Bearer ${agent.agentToken}` }, JSON.stringify({ success: true, data: {} })).then(
-            (r) => r.status === 200 || tally.failed('result', `${r.status} ${r.text}`),
+          const result = requestBytes({ method: 'POST', path: `/api/agents/${agent.agentId}/commands/${command.id}/result`, host, headers: { ...authorization(agent), ...json }, body: JSON.stringify({ success: true, data: {} }) });
+          void results.request(result).then(
+            (r) => r.status === 200 || tally.failed('result', `${r.status} ${r.body}`),
             (error) => tally.failed('result', error.message),
           );
         }
@@ -65,14 +60,15 @@ function simulatedAgents({ url, heartbeatMs, tally, onCommand = () => {} }) {
     }
   };
   const heartbeatLoop = async (agent) => {
+    const heartbeat = requestBytes({ method: 'POST', path: `/api/agents/${agent.agentId}/heartbeat`, host, headers: { ...authorization(agent), ...json }, body: '{}' });
     let slot = Date.now() + Math.random() * heartbeatMs;
     await sleep(slot - Date.now());
     while (running()) {
       const started = performance.now();
       try {
-        const res = await call(beats, `${url}/api/agents/${agent.agentId}/heartbeat`, 'POST', { authorization: `Bearer ${agent.agentToken}` }, '{}');
+        const res = await beats.request(heartbeat);
         if (res.status === 200) heartbeatLatencies.push(performance.now() - started);
-        else tally.failed('heartbeat', `${res.status} ${res.text}`);
+        else tally.failed('heartbeat', `${res.status} ${res.body}`);
       } catch (error) {
         tally.failed('heartbeat', error.message);
       }
@@ -87,16 +83,16 @@ function simulatedAgents({ url, heartbeatMs, tally, onCommand = () => {} }) {
     run: (agents) => Promise.all([...agents.map(pollLoop), ...agents.map(heartbeatLoop)]),
     /** Closes the pools once the loops have ended. */
     destroy() {
-      polls.destroy();
+      for (const connection of pollConnections) connection.destroy();
       beats.destroy();
       results.destroy();
     },
     /** Ends the loops: parked polls are cut (they would hold their loops for up to 25 s more). */
     stop() {
       stopped = true;
-      polls.destroy();
+      for (const connection of pollConnections) connection.destroy();
     },
   };
 }
 
-module.exports = { call, failureTally, simulatedAgents };
+module.exports = { failureTally, simulatedAgents };
