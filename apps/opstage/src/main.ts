@@ -3,6 +3,14 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/opstage-config';
 import { createApp } from './create-app';
 
+/**
+ * Connections the kernel holds for the server to accept. After a restart every agent of the fleet reconnects at once;
+ * with Node's default of 511 the kernel dropped the other connections' SYNs, each retried after 1, 3, 7, 15 s, and a
+ * 10,000-agent fleet took ~30 s instead of ~9 s to be held again (docs/benchmarks.md, B3 findings of session 18).
+ * Linux caps it at net.core.somaxconn (4096 by default since 5.4).
+ */
+const LISTEN_BACKLOG = 4096;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -15,7 +23,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp(config);
-  await app.listen({ host: config.host, port: config.port });
+  await app.listen({ host: config.host, port: config.port, backlog: LISTEN_BACKLOG });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   process.stdout.write(`Opstage ${config.version} listening on http://${config.host}:${port} (database ${config.databasePath})\n`);

@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AdminClient, request } from './harness';
@@ -87,4 +89,35 @@ describe('the run command as a real process', () => {
       rmSync(cwd, { recursive: true, force: true });
     }
   }, 90_000);
+
+  it("queues a whole reconnecting fleet's connections while it is busy, beyond Node's default backlog of 511", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'opstage-backlog-'));
+    const port = await freePort();
+    const running = await startProcess(cwd, { OPSTAGE_PORT: String(port), OPSTAGE_HOST: '127.0.0.1', OPSTAGE_DATA_DIR: join(cwd, 'data'), OPSTAGE_LOG_LEVEL: 'warn' }, port);
+    const sockets: Socket[] = [];
+    try {
+      // Stopped, the server accepts nothing: whatever connects now is held in the kernel's queue for it. With a
+      // backlog of 511 the rest's SYNs are dropped and retried after 1, 3, 7… s (a fleet's reconnect storm lasted ~30 s).
+      running.child.kill('SIGSTOP');
+      let connected = 0;
+      for (let i = 0; i < 1500; i++) {
+        const socket = connect(port, '127.0.0.1', () => connected++);
+        socket.on('error', () => {});
+        sockets.push(socket);
+      }
+      await new Promise((r) => setTimeout(r, 700));
+      expect(connected).toBe(1500);
+      running.child.kill('SIGCONT');
+      // Once running again it serves them: a request on the last one queued is answered.
+      const last = sockets[sockets.length - 1];
+      last.write(`GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+      const [answer] = (await once(last, 'data')) as [Buffer];
+      expect(answer.toString('latin1')).toMatch(/^HTTP\/1\.1 200/);
+    } finally {
+      running.child.kill('SIGCONT');
+      for (const socket of sockets) socket.destroy();
+      await stopProcess(running);
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
