@@ -213,6 +213,8 @@ describe('agent registration, heartbeat and service reports over real HTTP', () 
     const future = Date.now() + 60_000;
     await connection.execute(`update agents set status = 'ONLINE', last_heartbeat_at = ? where id = ?`, [future, newer]);
 
+    const [{ updated_at: newerUpdatedAt }] = await connection.execute<Array<{ updated_at: number }>>('select updated_at from agents where id = ?', [newer]);
+
     const announced: string[] = [];
     const unsubscribe = server.app.get(Notifier).subscribe(channels.adminStream, (payload) => announced.push((payload as { agentId: string }).agentId));
     const coalescer = server.app.get(HeartbeatCoalescer);
@@ -221,13 +223,15 @@ describe('agent registration, heartbeat and service reports over real HTTP', () 
     await coalescer.flush();
     unsubscribe();
 
-    const rows = await connection.execute<Array<{ id: string; status: string; last_heartbeat_at: number }>>(`select id, status, last_heartbeat_at from agents where id like 'agt_BATCH%'`);
+    const rows = await connection.execute<Array<{ id: string; status: string; last_heartbeat_at: number; updated_at: number }>>(`select id, status, last_heartbeat_at, updated_at from agents where id like 'agt_BATCH%'`);
     const byId = new Map(rows.map((row) => [row.id, row]));
+    // revived: the status change is dated by the heartbeat that caused it
     for (const id of ids.filter((id) => id !== disabled && id !== newer)) {
-      expect(byId.get(id)).toMatchObject({ status: 'ONLINE', last_heartbeat_at: at.getTime() });
+      expect(byId.get(id)).toMatchObject({ status: 'ONLINE', last_heartbeat_at: at.getTime(), updated_at: at.getTime() });
     }
     expect(byId.get(disabled)).toMatchObject({ status: 'DISABLED', last_heartbeat_at: longAgo });
-    expect(byId.get(newer)).toMatchObject({ status: 'ONLINE', last_heartbeat_at: future });
+    // already ONLINE: a heartbeat alone is not a change of the row (updated_at stays)
+    expect(byId.get(newer)).toMatchObject({ status: 'ONLINE', last_heartbeat_at: future, updated_at: newerUpdatedAt });
     // every agent the flush brought back ONLINE is announced to the console once; the ONLINE and DISABLED ones are not
     expect(announced.filter((id) => id.startsWith('agt_BATCH')).sort()).toEqual(ids.filter((id) => id !== disabled && id !== newer));
   });
