@@ -16,6 +16,15 @@ const { failureTally, simulatedAgents } = require('./fleet-agents.cjs');
  */
 const PROBE_EVERY_MS = 100;
 
+/**
+ * This thread's time waiting for a core (Linux: /proc/thread-self/schedstat is run time, run-queue wait, timeslices,
+ * in ns): how much the machine the fleet is simulated on delayed the probes' reads, apart from the server.
+ */
+function runQueueWait() {
+  const [, waitNs, slices] = require('node:fs').readFileSync('/proc/thread-self/schedstat', 'utf8').trim().split(' ').map(Number);
+  return { waitMs: waitNs / 1e6, slices, at: performance.now() };
+}
+
 /** Long polls parked on the server, from its Prometheus gauge. */
 async function parkedPolls(url) {
   const text = await fetch(`${url}/metrics`).then((r) => r.text(), () => '');
@@ -27,6 +36,7 @@ const admin = adminClient(url, adminHeaders);
 const tally = failureTally();
 const returnedAt = new Map(); // commandId → when the operator's execute returned
 const deliveredAt = new Map(); // commandId → when the agent's poll handed it over (may come first)
+let probeThreadWait = null; // while probing: ms waited for a core per second, and per time this thread got a core
 const agents = simulatedAgents({ url, heartbeatMs, tally, onCommand: (id) => deliveredAt.set(id, performance.now()) });
 parentPort.on('message', (message) => message === 'stop' && agents.stop());
 
@@ -35,6 +45,7 @@ async function probeLoop() {
   // server is over), or at the latest at `parkBy`.
   while (Date.now() < parkBy && (await parkedPolls(url)) < fleetSize) await new Promise((r) => setTimeout(r, 1000));
   const parkedAfterMs = Date.now() - wallBefore;
+  const waitBefore = runQueueWait();
   for (let i = 0; returnedAt.size < probeCount && Date.now() < hardEnd - 1000; i++) {
     const probe = probes[i % probes.length];
     try {
@@ -47,6 +58,11 @@ async function probeLoop() {
   }
   // Let the last probes arrive before the polls are cut.
   await new Promise((r) => setTimeout(r, 1000));
+  const waitAfter = runQueueWait();
+  probeThreadWait = {
+    msPerSecond: (1000 * (waitAfter.waitMs - waitBefore.waitMs)) / (waitAfter.at - waitBefore.at),
+    msPerWakeup: (waitAfter.waitMs - waitBefore.waitMs) / Math.max(1, waitAfter.slices - waitBefore.slices),
+  };
   parentPort.postMessage({ type: 'probed', parkedAfterMs });
 }
 
@@ -54,5 +70,5 @@ void (async () => {
   await Promise.all([agents.run(probes), probeLoop()]);
   agents.destroy();
   const deliveries = [...returnedAt].filter(([id]) => deliveredAt.has(id)).map(([id, returned]) => Math.max(0, deliveredAt.get(id) - returned));
-  parentPort.postMessage({ type: 'done', deliveries, probesSent: returnedAt.size, heartbeatLatencies: agents.heartbeatLatencies, failures: tally.failures, firstFailure: tally.firstFailure });
+  parentPort.postMessage({ type: 'done', deliveries, probesSent: returnedAt.size, probeThreadWait, heartbeatLatencies: agents.heartbeatLatencies, failures: tally.failures, firstFailure: tally.firstFailure });
 })();

@@ -7,17 +7,18 @@ const { percentile } = require('../lib/stats.cjs');
 const { cpuSeconds, rssKb } = require('../lib/processes.cjs');
 
 /**
- * The load process's CPU priority (nice). Its simulated agents stand in for thousands of remote machines, yet here
- * they share two cores with the server and the probe thread, so they run at a lower priority than both. (Traced probe
- * by probe, the server answered the woken poll as fast at 10,000 agents as at 100, and the larger p99 came from the
- * probe thread reading its answers later; lowering the load process's priority did not measurably change that:
- * docs/benchmarks.md, B3 findings of session 17.)
+ * The load process's scheduling policy. Its simulated agents stand in for thousands of remote machines, yet here they
+ * share two cores with the server and the probe thread, so it runs as SCHED_IDLE (`chrt --idle 0`, util-linux; no
+ * privilege needed): it gets a core only when nothing else wants one, and the server or the probe thread waking up
+ * takes the core from it at once (at nice 10 it could keep a core until its time slice ended). B3 alone at 10,000
+ * agents the difference was inside the spread between runs: delivery p99 5.7–6.8 ms in four runs as SCHED_IDLE,
+ * 5.6–7.6 ms in six at nice 10 (docs/benchmarks.md, B3 findings of session 18).
  */
-const LOAD_NICE = 10;
+const LOAD_POLICY = 'SCHED_IDLE';
 
 /** Starts the load process for `agents`; `stop()` ends their loops, `finished` resolves with what it measured. */
 function startLoad({ url, agents, heartbeatMs }) {
-  const child = spawn('nice', ['-n', String(LOAD_NICE), process.execPath, join(__dirname, 'fleet-load.cjs')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn('chrt', ['--idle', '0', process.execPath, join(__dirname, 'fleet-load.cjs')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const finished = new Promise((resolve, reject) => {
     child.on('message', (message) => message.type === 'done' && resolve(message));
     child.on('error', reject);
@@ -29,7 +30,7 @@ function startLoad({ url, agents, heartbeatMs }) {
 
 /**
  * Runs `fleet` agents for `seconds`: each holds a long-poll open (waitSeconds 25) and heartbeats every
- * 30 s / `compression`. All but the probe agents run in the load process (fleet-load.cjs, at nice {@link LOAD_NICE});
+ * 30 s / `compression`. All but the probe agents run in the load process (fleet-load.cjs, as {@link LOAD_POLICY});
  * the probe agents and the operator run on a worker thread of this process (fleet-probes.cjs): once the fleet is held,
  * the operator executes a command for one of them every 100 ms and the time until that agent's poll returns it is
  * recorded, `probeCount` times; the fleet runs on past `seconds` for them if it must (at most twice as long). Every
@@ -84,6 +85,7 @@ async function runFleet({ url, server, fleet, probes, admin, seconds, compressio
     deliveryP99Ms: percentile(probeThread.deliveries, 99),
     deliveries: probeThread.deliveries.length,
     probesSent: probeThread.probesSent,
+    probeThreadWait: probeThread.probeThreadWait,
     heartbeats: heartbeatLatencies.length,
     peakRssKb: peakRss,
     parkedAfterMs,
@@ -94,4 +96,4 @@ async function runFleet({ url, server, fleet, probes, admin, seconds, compressio
   };
 }
 
-module.exports = { LOAD_NICE, runFleet };
+module.exports = { LOAD_POLICY, runFleet };
