@@ -5,6 +5,7 @@
 const { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const { join } = require('node:path');
+const { parseArgs } = require('node:util');
 const { login, registerAgents } = require('./lib/admin.cjs');
 const { ROOT, SERVER_MAIN, freePort, startBaseline, startOpstage, stop, rssKb } = require('./lib/processes.cjs');
 const { seedServices } = require('./lib/seed.cjs');
@@ -14,21 +15,21 @@ const { round } = require('./lib/stats.cjs');
 const { commandDelivery, roundTrip } = require('./scenarios/delivery.cjs');
 const { busEventRequests, heartbeatRequests, throughput } = require('./scenarios/throughput.cjs');
 
-const quick = process.argv.includes('--quick');
+/**
+ * `--quick`: under 3 minutes. `--only B3` (or `--only B1,B5`…) runs those scenarios alone and only prints them: a
+ * partial run must not replace the committed results. `--fleets 100,10000` sets B3's fleet sizes (the first is the one
+ * the others are compared with).
+ */
+const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, fleets: { type: 'string' } } });
+const quick = args.quick;
 const settings = quick
   ? { duration: 5, rounds: 1, agents: 50, services: 10_000, deliveries: 100, roundTrips: 300, fleets: [100, 1000], fleetSeconds: 12, fleetProbes: 80 }
   : { duration: 15, rounds: 2, agents: 200, services: 10_000, deliveries: 300, roundTrips: 1000, fleets: [100, 1000, 10_000], fleetSeconds: 60, fleetProbes: 1000 };
-/**
- * `--only B3` (or `--only B1,B5`…) runs those scenarios alone and only prints them: a partial run must not replace the
- * committed results. `--fleets 100,10000` sets B3's fleet sizes (the first is the one the others are compared with).
- */
-const option = (name) => {
-  const at = process.argv.indexOf(name);
-  return at === -1 ? null : process.argv[at + 1];
-};
-const only = option('--only')?.split(',');
+const only = args.only?.split(',');
+const unknown = only?.filter((name) => !['B1', 'B2', 'B3', 'B4', 'B5'].includes(name)) ?? [];
+if (unknown.length) throw new Error(`--only takes B1, B2, B3, B4, B5 (comma-separated), not ${unknown.join(', ')}`);
 const runs = (scenario) => !only || only.includes(scenario);
-if (option('--fleets')) settings.fleets = option('--fleets').split(',').map(Number);
+if (args.fleets) settings.fleets = args.fleets.split(',').map(Number);
 /** The bus on for B4, with an ingest limit no benchmark reaches (the limit's own count query still runs). */
 const BUS_ENV = { OPSTAGE_CAPSULE_BUS_ENABLED: 'true', OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN: '100000000' };
 const BUS_EVENT = 'bench.tick';
@@ -198,7 +199,6 @@ async function main() {
         note: `ingest latency p50/p99 ${round(busLatency.opstage.p50Ms)}/${round(busLatency.opstage.p99Ms)} ms vs baseline ${round(busLatency.baseline.p50Ms)}/${round(busLatency.baseline.p99Ms)} ms; the route dispatched ${route.dispatched} commands, ${route.failed} failed`,
       });
     }
-
   } finally {
     await stop(opstage);
     await stop(baseline);

@@ -34,6 +34,10 @@ function simulatedAgents({ url, heartbeatMs, tally, onCommand = () => {} }) {
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
   const authorization = (agent) => ({ Authorization: `Bearer ${agent.agentToken}` });
   const json = { 'Content-Type': 'application/json' };
+  const stop = () => {
+    stopped = true;
+    for (const connection of pollConnections) connection.destroy();
+  };
 
   const pollLoop = async (agent) => {
     const connection = new KeepAliveConnection(server);
@@ -81,16 +85,13 @@ function simulatedAgents({ url, heartbeatMs, tally, onCommand = () => {} }) {
     heartbeatLatencies,
     /** Runs every agent's two loops until {@link stop}. */
     run: (agents) => Promise.all([...agents.map(pollLoop), ...agents.map(heartbeatLoop)]),
-    /** Closes the pools once the loops have ended. */
+    /** Ends the loops: parked polls are cut (they would hold their loops for up to 25 s more). */
+    stop,
+    /** Closes every connection once the loops have ended. */
     destroy() {
-      for (const connection of pollConnections) connection.destroy();
+      stop();
       beats.destroy();
       results.destroy();
-    },
-    /** Ends the loops: parked polls are cut (they would hold their loops for up to 25 s more). */
-    stop() {
-      stopped = true;
-      for (const connection of pollConnections) connection.destroy();
     },
   };
 }

@@ -5,6 +5,7 @@
 // process of their own at a lower CPU priority, fleet.cjs), so that the delivery measured is the server's: on the
 // load process's thread, the 10,000 agents' sockets and collections delayed the probe agents' answers by up to 20 ms
 // (matched against the times the server wrote both answers), which the 100-agent fleet's idle load thread never did.
+const { readFileSync } = require('node:fs');
 const { parentPort, workerData } = require('node:worker_threads');
 const { adminClient } = require('../lib/admin.cjs');
 const { failureTally, simulatedAgents } = require('./fleet-agents.cjs');
@@ -21,8 +22,8 @@ const PROBE_EVERY_MS = 100;
  * in ns): how much the machine the fleet is simulated on delayed the probes' reads, apart from the server.
  */
 function runQueueWait() {
-  const [, waitNs, slices] = require('node:fs').readFileSync('/proc/thread-self/schedstat', 'utf8').trim().split(' ').map(Number);
-  return { waitMs: waitNs / 1e6, slices, at: performance.now() };
+  const [, waitNs] = readFileSync('/proc/thread-self/schedstat', 'utf8').trim().split(' ').map(Number);
+  return { waitMs: waitNs / 1e6, at: performance.now() };
 }
 
 /** Long polls parked on the server, from its Prometheus gauge. */
@@ -36,7 +37,7 @@ const admin = adminClient(url, adminHeaders);
 const tally = failureTally();
 const returnedAt = new Map(); // commandId → when the operator's execute returned
 const deliveredAt = new Map(); // commandId → when the agent's poll handed it over (may come first)
-let probeThreadWait = null; // while probing: ms waited for a core per second, and per time this thread got a core
+let probeThreadWait = null; // while probing: ms this thread waited for a core per second
 const agents = simulatedAgents({ url, heartbeatMs, tally, onCommand: (id) => deliveredAt.set(id, performance.now()) });
 parentPort.on('message', (message) => message === 'stop' && agents.stop());
 
@@ -59,10 +60,7 @@ async function probeLoop() {
   // Let the last probes arrive before the polls are cut.
   await new Promise((r) => setTimeout(r, 1000));
   const waitAfter = runQueueWait();
-  probeThreadWait = {
-    msPerSecond: (1000 * (waitAfter.waitMs - waitBefore.waitMs)) / (waitAfter.at - waitBefore.at),
-    msPerWakeup: (waitAfter.waitMs - waitBefore.waitMs) / Math.max(1, waitAfter.slices - waitBefore.slices),
-  };
+  probeThreadWait = { msPerSecond: (1000 * (waitAfter.waitMs - waitBefore.waitMs)) / (waitAfter.at - waitBefore.at) };
   parentPort.postMessage({ type: 'probed', parkedAfterMs });
 }
 

@@ -103,7 +103,7 @@ export class HeartbeatCoalescer implements BeforeApplicationShutdown {
         ctx,
       );
       const revivedIds = new Set(rows.map((row) => row.id));
-      const beats = (rows: Array<[string, number]>) => `(select column1 as id, column2 as at from (values ${rows.map(() => '(?, ?)').join(', ')})) as beats`;
+      const beats = (entries: Array<[string, number]>) => `(select column1 as id, column2 as at from (values ${entries.map(() => '(?, ?)').join(', ')})) as beats`;
       await connection.execute(
         `update agents set last_heartbeat_at = max(coalesce(agents.last_heartbeat_at, 0), beats.at)
           from ${beats(chunk)} where agents.id = beats.id and agents.status not in ('DISABLED', 'REVOKED')`,
