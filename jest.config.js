@@ -1,7 +1,7 @@
 /** Jest runs unit specs (*.spec.ts), medium tests against a real SQLite file and e2e tests over real loopback HTTP (*.e2e-spec.ts). */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps/opstage', '<rootDir>/apps/demo-capsule-service', '<rootDir>/libs/contracts', '<rootDir>/libs/agent-sdk', '<rootDir>/bench'],
+  roots: ['<rootDir>/apps/opstage', '<rootDir>/apps/demo-capsule-service', '<rootDir>/libs/contracts', '<rootDir>/libs/agent-sdk', '<rootDir>/bench', '<rootDir>/scripts'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   setupFiles: ['<rootDir>/apps/opstage/test/setup-env.ts'],
   // The generated agent client imports its siblings as `./x.js` (ESM style); jest resolves them to the .ts sources.

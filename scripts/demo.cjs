@@ -9,6 +9,7 @@ const { spawn, spawnSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 const { root, pinnedNode, serverEntry, cliEntry, demoEntry, ensureInstalled, ensureBuilt } = require('./ensure-ready.cjs');
+const { withServerNodeOptions } = require('./server-node-options.cjs');
 
 const serviceOnly = process.argv.includes('--service-only');
 const withBus = process.argv.includes('--bus');
@@ -58,7 +59,7 @@ async function main() {
     if (withBus && !existsSync(ophubEnv.OPSTAGE_AGENT_TOKEN_FILE)) {
       ophubEnv.OPSTAGE_REGISTRATION_TOKEN = cli(['create-registration-token', '--name', 'demo-ophub', '--expires', '3600']);
     }
-    launch('Opstage', serverEntry, withBus ? { ...process.env, OPSTAGE_CAPSULE_BUS_ENABLED: 'true' } : process.env);
+    launch('Opstage', serverEntry, withServerNodeOptions(withBus ? { ...process.env, OPSTAGE_CAPSULE_BUS_ENABLED: 'true' } : process.env));
     await waitForBackend(env.OPSTAGE_BACKEND_URL);
   }
   launch('demo service', demoEntry, env);

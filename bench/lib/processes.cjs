@@ -4,6 +4,8 @@ const { readFileSync } = require('node:fs');
 const { createServer } = require('node:net');
 const { join } = require('node:path');
 
+const { withServerNodeOptions } = require('../../scripts/server-node-options.cjs');
+
 const ROOT = join(__dirname, '..', '..');
 const SERVER_MAIN = join(ROOT, 'dist', 'server', 'apps', 'opstage', 'src', 'main.js');
 const BASELINE_MAIN = join(ROOT, 'bench', 'baseline', 'server.cjs');
@@ -39,8 +41,13 @@ function spawnNode(args, env) {
   return { child, output: () => output };
 }
 
-/** Opstage as `npm start` runs it, on `port` with its data in `dataDir`; resolves with the time to a healthy answer. */
+/**
+ * Opstage as `npm start` runs it (with the server's Node options), on `port` with its data in `dataDir`; resolves with
+ * the time to a healthy answer.
+ */
 async function startOpstage({ port, dataDir, env = {} }) {
+  // To try runtime flags on the server alone, e.g. BENCH_SERVER_NODE_OPTIONS=--max-semi-space-size=8 (later options win).
+  const { NODE_OPTIONS } = withServerNodeOptions({ NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS });
   const proc = spawnNode([SERVER_MAIN], {
     OPSTAGE_PORT: String(port),
     OPSTAGE_HOST: '127.0.0.1',
@@ -50,8 +57,7 @@ async function startOpstage({ port, dataDir, env = {} }) {
     OPSTAGE_SESSION_SECRET: SESSION_SECRET,
     OPSTAGE_LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
-    // To try runtime flags on the server alone, e.g. BENCH_SERVER_NODE_OPTIONS=--max-semi-space-size=8.
-    ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+    NODE_OPTIONS,
     ...env,
   });
   const coldStartMs = await waitForHttp(`http://127.0.0.1:${port}/health`, proc.child, proc.output);
