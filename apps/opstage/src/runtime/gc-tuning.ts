@@ -4,7 +4,8 @@ import { setFlagsFromString } from 'node:v8';
  * V8 flags for the server process, set by `main.ts` before any other code has run (ADR 0012, ADR 0014). They are set
  * here rather than on `npm start`'s command line so that every way of running the server (the Docker image,
  * `node dist/…/main.js`, the CLI launcher) gets them; V8 names them on stderr if a Node upgrade ever drops one
- * (`gc-tuning.spec.ts` checks they are all recognised).
+ * (`gc-tuning.spec.ts` checks they are all recognised). The young generation's size and V8's helper threads are fixed
+ * before this runs: those are start-up options, passed by every launcher (`scripts/server-node-options.cjs`, ADR 0017).
  */
 export const GC_FLAGS = [
   /*
