@@ -2,7 +2,7 @@
 // server itself (apps/opstage/src/runtime/gc-tuning.ts, ADR 0012 and 0014); these two size the young generation and
 // V8's helper threads, which are fixed when the process starts, so every launcher passes them: `npm start`,
 // `npm run demo` and the benchmarks through this file, the Docker image in its NODE_OPTIONS (docker/Dockerfile, kept
-// equal to `serverNodeOptions(2)` by server-node-options.spec.ts). Plain CommonJS: `npm start` runs it before the
+// equal to `serverNodeOptions(2)` by apps/opstage/test/container-deployment.spec.ts). Plain CommonJS: `npm start` runs it before the
 // install, possibly under an older system Node (hence the fallback for `os.availableParallelism`, Node 18.14+).
 const os = require('node:os');
 

@@ -1,6 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serverNodeOptions, withServerNodeOptions } = require('./server-node-options.cjs') as {
   serverNodeOptions: (cores?: number) => string[];
@@ -45,10 +43,5 @@ describe('the server Node options', () => {
     const overridden = runtimeOf(env);
     expect(overridden.threads).toBe(untuned.threads - 1);
     expect(overridden.youngGenerationMb).toBeGreaterThan(8);
-  });
-
-  it('are the ones the Docker image sets for a two-core container', () => {
-    const dockerfile = readFileSync(join(__dirname, '..', 'docker', 'Dockerfile'), 'utf8');
-    expect(/^ENV NODE_OPTIONS="([^"]*)"$/m.exec(dockerfile)?.[1]).toBe(serverNodeOptions(2).join(' '));
   });
 });

@@ -37,7 +37,7 @@ const admin = adminClient(url, adminHeaders);
 const tally = failureTally();
 const returnedAt = new Map(); // commandId → when the operator's execute returned
 const deliveredAt = new Map(); // commandId → when the agent's poll handed it over (may come first)
-let probeThreadWait = null; // while probing: ms this thread waited for a core per second
+let probeThreadWaitMsPerSecond = null; // while probing: ms this thread waited for a core per second
 const agents = simulatedAgents({ url, heartbeatMs, tally, onCommand: (id) => deliveredAt.set(id, performance.now()) });
 parentPort.on('message', (message) => message === 'stop' && agents.stop());
 
@@ -60,7 +60,7 @@ async function probeLoop() {
   // Let the last probes arrive before the polls are cut.
   await new Promise((r) => setTimeout(r, 1000));
   const waitAfter = runQueueWait();
-  probeThreadWait = { msPerSecond: (1000 * (waitAfter.waitMs - waitBefore.waitMs)) / (waitAfter.at - waitBefore.at) };
+  probeThreadWaitMsPerSecond = (1000 * (waitAfter.waitMs - waitBefore.waitMs)) / (waitAfter.at - waitBefore.at);
   parentPort.postMessage({ type: 'probed', parkedAfterMs });
 }
 
@@ -68,5 +68,5 @@ void (async () => {
   await Promise.all([agents.run(probes), probeLoop()]);
   agents.destroy();
   const deliveries = [...returnedAt].filter(([id]) => deliveredAt.has(id)).map(([id, returned]) => Math.max(0, deliveredAt.get(id) - returned));
-  parentPort.postMessage({ type: 'done', deliveries, probesSent: returnedAt.size, probeThreadWait, heartbeatLatencies: agents.heartbeatLatencies, failures: tally.failures, firstFailure: tally.firstFailure });
+  parentPort.postMessage({ type: 'done', deliveries, probesSent: returnedAt.size, probeThreadWaitMsPerSecond, heartbeatLatencies: agents.heartbeatLatencies, failures: tally.failures, firstFailure: tally.firstFailure });
 })();

@@ -85,7 +85,7 @@ async function runFleet({ url, server, fleet, probes, admin, seconds, compressio
     deliveryP99Ms: percentile(probeThread.deliveries, 99),
     deliveries: probeThread.deliveries.length,
     probesSent: probeThread.probesSent,
-    probeThreadWait: probeThread.probeThreadWait,
+    probeThreadWaitMsPerSecond: probeThread.probeThreadWaitMsPerSecond,
     heartbeats: heartbeatLatencies.length,
     peakRssKb: peakRss,
     parkedAfterMs,

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENV_SCHEMA } from '../src/config/config.schema';
 import { parseEnv } from '../src/config/opstage-config';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serverNodeOptions } = require('../../../scripts/server-node-options.cjs') as { serverNodeOptions: (cores?: number) => string[] };
 
 const ROOT = join(__dirname, '../../..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -25,7 +27,7 @@ function dockerfileEnv(dockerfile: string): Array<[string, string]> {
     [...instruction.replace(/\\\n/g, ' ').matchAll(/(\w+)=("[^"]*"|\S+)/g)].map(([, key, value]) => [key, value.replace(/^"(.*)"$/, '$1')] as [string, string]),
   );
 }
-/** Node's own variable (the server's start-up options, ADR 0017; checked by scripts/server-node-options.spec.ts). */
+/** Node's own variable, not an Opstage setting: the server's start-up options (ADR 0017). */
 const NODE_VARIABLES = ['NODE_OPTIONS'];
 
 const SECRET_KEY = /SECRET|PASSWORD|TOKEN|KEY/;
@@ -54,6 +56,8 @@ describe('container deployment files', () => {
     const imageEnv = dockerfileEnv(dockerfile);
     expect(Object.fromEntries(imageEnv)).toMatchObject({ NODE_ENV: 'production', OPSTAGE_HOST: '0.0.0.0', OPSTAGE_DATA_DIR: '/app/data' });
     expect(imageEnv.map(([key]) => key).filter((key) => !(key in ENV_SCHEMA) && !NODE_VARIABLES.includes(key))).toEqual([]);
+    // The server's start-up options for a two-core container, as npm start would compute them there.
+    expect(Object.fromEntries(imageEnv).NODE_OPTIONS).toBe(serverNodeOptions(2).join(' '));
     const filled = example.map(([key, value]) => [key, PLACEHOLDER.test(value) ? 'x'.repeat(40) : value]);
     const env = Object.fromEntries([...imageEnv.filter(([, value]) => !value.startsWith('$')), ...filled]);
     expect(() => parseEnv(env)).not.toThrow();
